@@ -1,0 +1,52 @@
+package org.gongwen.api;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.ServiceLoader;
+import org.gongwen.api.pkg.Limits;
+import org.gongwen.api.pkg.PackageBuilder;
+import org.gongwen.api.pkg.PackageVerifier;
+import org.gongwen.api.pkg.UnverifiedPackage;
+import org.gongwen.api.sign.KeyMaterial;
+import org.gongwen.api.trust.TrustPolicy;
+
+/**
+ * The entry point of the SDK. Get one with {@link #load()}, keep it for the application's
+ * life, and share it: it is thread-safe.
+ */
+public interface Gongwen {
+    /**
+     * Finds the implementation on the class path.
+     *
+     * @throws IllegalStateException if no implementation is present (add {@code gongwen-impl});
+     *     there is deliberately no no-op fallback
+     */
+    static Gongwen load() {
+        Iterator<org.gongwen.api.spi.GongwenProvider> it =
+                ServiceLoader.load(org.gongwen.api.spi.GongwenProvider.class, Gongwen.class.getClassLoader()).iterator();
+        if (!it.hasNext()) {
+            throw new IllegalStateException("no Gongwen implementation found: add org.gongwen:gongwen-impl to the class path");
+        }
+        return it.next().create();
+    }
+
+    /** Starts a new package. */
+    PackageBuilder newPackage();
+
+    /** A verifier with the given trust policy and the default {@link Limits}. */
+    PackageVerifier verifier(TrustPolicy trust);
+
+    /** A verifier with the given trust policy and limits. */
+    PackageVerifier verifier(TrustPolicy trust, Limits limits);
+
+    /** Reading keys, certificates and CRLs. */
+    KeyMaterial keys();
+
+    /**
+     * Reads a package's envelope for display WITHOUT checking its signature, trust or parts. The
+     * result says so in its type; act only on {@link PackageVerifier} results.
+     *
+     * @throws GongwenException if the package or envelope is malformed
+     */
+    UnverifiedPackage inspectUnverified(Path packageFile) throws GongwenException;
+}

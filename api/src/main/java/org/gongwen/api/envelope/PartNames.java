@@ -1,0 +1,64 @@
+package org.gongwen.api.envelope;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The rule for part names (spec/package.md): 1 to 255 UTF-8 bytes; no path separators, no
+ * {@code ..}, no control characters, none of {@code : * ? " < > |}; not starting with a dot or
+ * a space, not ending with a dot or a space; not {@code envelope.xml} in any letter case.
+ */
+public final class PartNames {
+    /** The fixed name of the envelope entry. */
+    public static final String ENVELOPE = "envelope.xml";
+
+    private PartNames() {
+    }
+
+    /** Why {@code name} is not a valid part name, or {@code null} if it is. */
+    public static String problem(String name) {
+        if (name == null || name.isEmpty()) {
+            return "empty name";
+        }
+        if (name.getBytes(StandardCharsets.UTF_8).length > 255) {
+            return "longer than 255 UTF-8 bytes";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c) || "/\\:*?\"<>|".indexOf(c) >= 0 || Character.isSurrogate(c) && !validSurrogate(name, i)) {
+                return "character " + (i + 1) + " of '" + safe(name) + "' is not allowed";
+            }
+        }
+        if (name.startsWith(".") || name.startsWith(" ") || name.endsWith(".") || name.endsWith(" ")) {
+            return "'" + safe(name) + "' starts or ends with a dot or a space";
+        }
+        if (name.toLowerCase(Locale.ROOT).equals(ENVELOPE)) {
+            return "'" + ENVELOPE + "' is reserved for the envelope";
+        }
+        return null;
+    }
+
+    /** The key under which two names count as the same (letter case folded). */
+    public static String collisionKey(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean validSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
+    private static String safe(String name) {
+        StringBuilder b = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            b.append(Character.isISOControl(c) ? '?' : c);
+            if (b.length() > 80) {
+                return b + "...";
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package org.gongwen.internal;
+
+import java.nio.file.Path;
+import org.gongwen.api.Gongwen;
+import org.gongwen.api.GongwenException;
+import org.gongwen.api.pkg.Limits;
+import org.gongwen.api.pkg.PackageBuilder;
+import org.gongwen.api.pkg.PackageVerifier;
+import org.gongwen.api.pkg.UnverifiedPackage;
+import org.gongwen.api.sign.KeyMaterial;
+import org.gongwen.api.trust.TrustPolicy;
+import org.gongwen.internal.keys.KeyFiles;
+import org.gongwen.internal.pkg.PackageReader;
+import org.gongwen.internal.pkg.PackageWriter;
+
+/** The SDK's entry point. Thread-safe and stateless. */
+public final class GongwenImpl implements Gongwen {
+    private final KeyMaterial keys = new KeyFiles();
+
+    @Override
+    public PackageBuilder newPackage() {
+        return new PackageWriter();
+    }
+
+    @Override
+    public PackageVerifier verifier(TrustPolicy trust) {
+        return verifier(trust, Limits.defaults());
+    }
+
+    @Override
+    public PackageVerifier verifier(TrustPolicy trust, Limits limits) {
+        return new PackageReader(trust, limits);
+    }
+
+    @Override
+    public KeyMaterial keys() {
+        return keys;
+    }
+
+    @Override
+    public UnverifiedPackage inspectUnverified(Path packageFile) throws GongwenException {
+        return PackageReader.inspect(packageFile, Limits.defaults());
+    }
+}

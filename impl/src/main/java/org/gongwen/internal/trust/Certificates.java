@@ -1,0 +1,55 @@
+package org.gongwen.internal.trust;
+
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.gongwen.api.ErrorCode;
+import org.gongwen.api.GongwenException;
+import org.gongwen.internal.crypto.Providers;
+
+/** Certificate parsing through Bouncy Castle, which reads SM2 certificates as well. */
+public final class Certificates {
+    private Certificates() {
+    }
+
+    private static CertificateFactory factory() {
+        try {
+            return CertificateFactory.getInstance("X.509", Providers.bc());
+        } catch (CertificateException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Parses DER certificates.
+     *
+     * @throws GongwenException {@code SIG-004} if one cannot be read
+     */
+    public static List<X509Certificate> parse(List<byte[]> der) throws GongwenException {
+        CertificateFactory f = factory();
+        List<X509Certificate> out = new ArrayList<>();
+        for (byte[] d : der) {
+            try {
+                out.add((X509Certificate) f.generateCertificate(new ByteArrayInputStream(d)));
+            } catch (CertificateException | RuntimeException e) {
+                throw new GongwenException(ErrorCode.SIGNATURE_KEY_INFO, "a KeyInfo certificate cannot be read: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Re-reads any certificate (for example one parsed by the JDK) as a Bouncy Castle certificate. */
+    public static X509Certificate toBc(X509Certificate c) {
+        if (c.getClass().getName().startsWith("org.bouncycastle.")) {
+            return c;
+        }
+        try {
+            return (X509Certificate) factory().generateCertificate(new ByteArrayInputStream(c.getEncoded()));
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("unreadable certificate " + c.getSubjectX500Principal(), e);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.gongwen.internal.trust;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertStore;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.gongwen.api.ErrorCode;
+import org.gongwen.api.GongwenException;
+import org.gongwen.api.id.OrgCode;
+import org.gongwen.api.trust.TrustPolicy;
+import org.gongwen.internal.crypto.Providers;
+
+/**
+ * The trust checks of spec/signature.md, each with its own code: validity at the verification
+ * time ({@code TRU-002}), a PKIX path to an anchor ({@code TRU-001}), revocation against the
+ * configured CRLs ({@code TRU-003}, {@code TRU-006}), key usage ({@code TRU-004}). Nothing is
+ * trusted because it appears in KeyInfo: KeyInfo only offers candidates for the path.
+ */
+public final class TrustValidator {
+    private TrustValidator() {
+    }
+
+    /**
+     * Validates the signer's certificate (first in {@code keyInfoCerts}).
+     *
+     * @return the path: signer first, trust anchor last
+     */
+    public static List<X509Certificate> validate(List<X509Certificate> keyInfoCerts, TrustPolicy policy) throws GongwenException {
+        Instant at = policy.validationTime().orElseGet(Instant::now);
+        Date when = Date.from(at);
+        X509Certificate signer = keyInfoCerts.get(0);
+        checkValidity(signer, when);
+        checkKeyUsage(signer);
+
+        Set<TrustAnchor> anchors = new HashSet<>();
+        for (X509Certificate a : policy.anchors()) {
+            anchors.add(new TrustAnchor(Certificates.toBc(a), null));
+        }
+        List<Object> store = new ArrayList<>(keyInfoCerts);
+        for (X509Certificate c : policy.intermediates()) {
+            store.add(Certificates.toBc(c));
+        }
+        PKIXCertPathBuilderResult result;
+        try {
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(signer);
+            PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
+            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store), Providers.bc()));
+            params.setRevocationEnabled(false);
+            params.setDate(when);
+            params.setMaxPathLength(5);
+            result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX", Providers.bc()).build(params);
+        } catch (CertPathBuilderException e) {
+            throw new GongwenException(ErrorCode.TRUST_PATH, "no valid path from " + signer.getSubjectX500Principal().getName()
+                    + " to a trust anchor at " + at + ": " + rootMessage(e));
+        } catch (GeneralSecurityException e) {
+            throw new GongwenException(ErrorCode.TRUST_POLICY, "the trust policy cannot be used: " + e.getMessage(), e);
+        }
+        List<X509Certificate> path = new ArrayList<>();
+        for (java.security.cert.Certificate c : result.getCertPath().getCertificates()) {
+            path.add((X509Certificate) c);
+        }
+        X509Certificate anchor = result.getTrustAnchor().getTrustedCert();
+        for (X509Certificate c : path) {
+            checkValidity(c, when);
+        }
+        checkValidity(anchor, when);
+        checkRevocation(path, anchor, policy, when);
+        path.add(anchor);
+        return path;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) {
+            r = r.getCause();
+        }
+        return r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
+    }
+
+    private static void checkValidity(X509Certificate c, Date when) throws GongwenException {
+        try {
+            c.checkValidity(when);
+        } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+            throw new GongwenException(ErrorCode.TRUST_VALIDITY, "certificate " + c.getSubjectX500Principal().getName() + " is valid from "
+                    + c.getNotBefore().toInstant() + " to " + c.getNotAfter().toInstant() + ", not at " + when.toInstant());
+        }
+    }
+
+    private static void checkKeyUsage(X509Certificate signer) throws GongwenException {
+        boolean[] ku = signer.getKeyUsage();
+        if (ku == null || !(ku[0] || ku[1])) {
+            throw new GongwenException(ErrorCode.TRUST_KEY_USAGE,
+                    "the signer's certificate must carry key usage digitalSignature or nonRepudiation");
+        }
+        if (signer.getBasicConstraints() >= 0) {
+            throw new GongwenException(ErrorCode.TRUST_KEY_USAGE, "a CA certificate may not sign envelopes");
+        }
+    }
+
+    private static void checkRevocation(List<X509Certificate> path, X509Certificate anchor, TrustPolicy policy, Date when)
+            throws GongwenException {
+        if (policy.crls().isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < path.size(); i++) {
+            X509Certificate cert = path.get(i);
+            X509Certificate issuer = i + 1 < path.size() ? path.get(i + 1) : anchor;
+            boolean covered = false;
+            for (X509CRL crl : policy.crls()) {
+                if (!crl.getIssuerX500Principal().equals(cert.getIssuerX500Principal())) {
+                    continue;
+                }
+                try {
+                    crl.verify(issuer.getPublicKey(), Providers.bc());
+                } catch (GeneralSecurityException e) {
+                    continue;
+                }
+                if (crl.getThisUpdate().after(when)) {
+                    continue;
+                }
+                X509CRLEntry entry = crl.getRevokedCertificate(cert.getSerialNumber());
+                if (entry != null && !entry.getRevocationDate().after(when)) {
+                    throw new GongwenException(ErrorCode.TRUST_REVOKED, "certificate " + cert.getSubjectX500Principal().getName()
+                            + " (serial " + cert.getSerialNumber().toString(16) + ") was revoked on " + entry.getRevocationDate().toInstant());
+                }
+                if (crl.getNextUpdate() == null || !crl.getNextUpdate().before(when)) {
+                    covered = true;
+                }
+            }
+            if (!covered && policy.requireRevocationCheck()) {
+                throw new GongwenException(ErrorCode.TRUST_REVOCATION_UNAVAILABLE, "no current CRL from " + cert.getIssuerX500Principal().getName()
+                        + " covers " + cert.getSubjectX500Principal().getName());
+            }
+        }
+    }
+
+    /**
+     * The organisation a certificate is bound to: the 统一社会信用代码 in the subject's
+     * organizationIdentifier attribute (OID 2.5.4.97), exactly one, exactly 18 characters.
+     *
+     * @throws GongwenException {@code TRU-005} if there is none, several or an invalid one
+     */
+    public static OrgCode organisationOf(X509Certificate cert) throws GongwenException {
+        X500Name name = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
+        RDN[] rdns = name.getRDNs(BCStyle.ORGANIZATION_IDENTIFIER);
+        if (rdns.length != 1 || rdns[0].isMultiValued()) {
+            throw new GongwenException(ErrorCode.TRUST_SENDER_BINDING, "the signer's certificate must carry exactly one organizationIdentifier (2.5.4.97); found " + rdns.length);
+        }
+        ASN1Encodable v = rdns[0].getFirst().getValue();
+        String code = v instanceof ASN1String ? ((ASN1String) v).getString() : v.toString();
+        if (!OrgCode.isValid(code)) {
+            throw new GongwenException(ErrorCode.TRUST_SENDER_BINDING, "the certificate's organizationIdentifier '" + code + "' is not a valid 统一社会信用代码");
+        }
+        return OrgCode.of(code);
+    }
+}

@@ -1,0 +1,222 @@
+package org.gongwen.internal.xml;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.gongwen.api.ErrorCode;
+import org.gongwen.api.GongwenException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.ErrorHandler;
+
+/**
+ * The one place where the SDK parses XML. No DTD (a DOCTYPE is an error), no external entities
+ * or schemas, no XInclude, secure processing on, bounded input size and element depth; then
+ * no comment, processing instruction, entity reference or XInclude element is accepted in
+ * the tree. Thread-safe: a new {@link DocumentBuilder} per call from a shared, configured
+ * factory.
+ */
+public final class SecureXml {
+    private static final String XINCLUDE_NS = "http://www.w3.org/2001/XInclude";
+    private static final DocumentBuilderFactory FACTORY = newFactory();
+
+    private SecureXml() {
+    }
+
+    private static DocumentBuilderFactory newFactory() {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
+        try {
+            f.setNamespaceAware(true);
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            f.setValidating(false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            f.setAttribute("http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", "1");
+            f.setAttribute("http://www.oracle.com/xml/jaxp/properties/elementAttributeLimit", "64");
+            f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "256");
+        } catch (ParserConfigurationException | IllegalArgumentException e) {
+            throw new IllegalStateException("the JDK XML parser does not support a required safety setting", e);
+        }
+        return f;
+    }
+
+    /**
+     * Parses a complete document held in memory (envelopes are bounded by
+     * {@code Limits#maxEnvelopeBytes()} before they get here).
+     *
+     * @throws GongwenException {@code XFB-001} for a DOCTYPE or entity, {@code XFB-002} for a
+     *     comment or processing instruction, {@code XFB-003} for XInclude, {@code LIM-002} when
+     *     deeper than {@code maxDepth}, {@code XML-002} for a non-UTF-8 encoding, {@code XML-001}
+     *     otherwise
+     */
+    public static Document parse(byte[] xml, int maxDepth) throws GongwenException {
+        checkEncoding(xml);
+        Document doc;
+        try {
+            DocumentBuilder b = FACTORY.newDocumentBuilder();
+            b.setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("external entity refused: " + systemId);
+            });
+            b.setErrorHandler(new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
+            InputSource src = new InputSource(new ByteArrayInputStream(xml));
+            doc = b.parse(src);
+        } catch (SAXParseException e) {
+            throw classify(e);
+        } catch (SAXException e) {
+            throw new GongwenException(ErrorCode.XML_DTD, "refused: " + e.getMessage());
+        } catch (IOException | ParserConfigurationException e) {
+            throw new GongwenException(ErrorCode.XML_MALFORMED, "cannot parse: " + e.getMessage(), e);
+        }
+        if (doc.getDoctype() != null) {
+            throw new GongwenException(ErrorCode.XML_DTD, "a DOCTYPE declaration is present");
+        }
+        checkTree(doc.getDocumentElement(), 1, maxDepth);
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() != Node.ELEMENT_NODE) {
+                refuseNode(n);
+            }
+        }
+        return doc;
+    }
+
+    private static GongwenException classify(SAXParseException e) {
+        String m = String.valueOf(e.getMessage());
+        String where = " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")";
+        if (m.contains("DOCTYPE") || m.contains("entity") || m.contains("Entity")) {
+            return new GongwenException(ErrorCode.XML_DTD, "refused: " + m + where);
+        }
+        if (m.contains("maxElementDepth") || m.contains("depth")) {
+            return new GongwenException(ErrorCode.LIMIT_DEPTH, m + where);
+        }
+        if (m.contains("elementAttributeLimit") || m.contains("attributes")) {
+            return new GongwenException(ErrorCode.LIMIT_COUNT, m + where);
+        }
+        return new GongwenException(ErrorCode.XML_MALFORMED, m + where);
+    }
+
+    private static void checkEncoding(byte[] xml) throws GongwenException {
+        if (xml.length >= 2 && ((xml[0] == (byte) 0xFE && xml[1] == (byte) 0xFF) || (xml[0] == (byte) 0xFF && xml[1] == (byte) 0xFE))) {
+            throw new GongwenException(ErrorCode.XML_ENCODING, "UTF-16 is not allowed; envelopes are UTF-8");
+        }
+        if (xml.length >= 5 && xml[0] == '<' && xml[1] == '?' && xml[2] == 'x' && xml[3] == 'm' && xml[4] == 'l') {
+            int end = Math.min(xml.length, 200);
+            String decl = new String(xml, 0, end, StandardCharsets.ISO_8859_1);
+            int close = decl.indexOf("?>");
+            if (close > 0) {
+                decl = decl.substring(0, close);
+                int enc = decl.indexOf("encoding");
+                if (enc >= 0) {
+                    String rest = decl.substring(enc + 8).replaceAll("[\\s=\"']", " ").trim();
+                    String name = rest.split("\\s+")[0];
+                    if (!name.equalsIgnoreCase("UTF-8")) {
+                        throw new GongwenException(ErrorCode.XML_ENCODING, "declared encoding " + name + " is not UTF-8");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkTree(Element e, int depth, int maxDepth) throws GongwenException {
+        if (depth > maxDepth) {
+            throw new GongwenException(ErrorCode.LIMIT_DEPTH, "element nesting deeper than " + maxDepth);
+        }
+        if (XINCLUDE_NS.equals(e.getNamespaceURI())) {
+            throw new GongwenException(ErrorCode.XML_XINCLUDE, "XInclude element " + e.getTagName() + " is not allowed");
+        }
+        NamedNodeMap attrs = e.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            if (XINCLUDE_NS.equals(attrs.item(i).getNamespaceURI())
+                    || XINCLUDE_NS.equals(attrs.item(i).getNodeValue()) && "xmlns".equals(attrs.item(i).getPrefix())) {
+                throw new GongwenException(ErrorCode.XML_XINCLUDE, "XInclude namespace is not allowed");
+            }
+        }
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            switch (n.getNodeType()) {
+                case Node.ELEMENT_NODE:
+                    checkTree((Element) n, depth + 1, maxDepth);
+                    break;
+                case Node.TEXT_NODE:
+                case Node.CDATA_SECTION_NODE:
+                    break;
+                default:
+                    refuseNode(n);
+            }
+        }
+    }
+
+    private static void refuseNode(Node n) throws GongwenException {
+        switch (n.getNodeType()) {
+            case Node.COMMENT_NODE:
+                throw new GongwenException(ErrorCode.XML_COMMENT_OR_PI, "a comment is present");
+            case Node.PROCESSING_INSTRUCTION_NODE:
+                throw new GongwenException(ErrorCode.XML_COMMENT_OR_PI, "a processing instruction is present");
+            case Node.ENTITY_REFERENCE_NODE:
+            case Node.DOCUMENT_TYPE_NODE:
+                throw new GongwenException(ErrorCode.XML_DTD, "an entity reference or DOCTYPE is present");
+            default:
+                throw new GongwenException(ErrorCode.XML_MALFORMED, "unexpected node type " + n.getNodeType());
+        }
+    }
+
+    /** Creates an empty namespace-aware document. */
+    public static Document newDocument() {
+        try {
+            return FACTORY.newDocumentBuilder().newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Serialises a document as UTF-8 with an XML declaration and no added white space. */
+    public static void write(Document doc, OutputStream out) throws IOException {
+        try {
+            TransformerFactory tf = TransformerFactory.newDefaultInstance();
+            tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+            Transformer t = tf.newTransformer();
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            t.setOutputProperty(OutputKeys.INDENT, "no");
+            t.setOutputProperty(OutputKeys.STANDALONE, "no");
+            doc.setXmlStandalone(true);
+            t.transform(new DOMSource(doc), new StreamResult(out));
+        } catch (TransformerException e) {
+            throw new IOException("cannot serialise XML: " + e.getMessage(), e);
+        }
+    }
+}
