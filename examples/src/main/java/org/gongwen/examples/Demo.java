@@ -67,8 +67,8 @@ public final class Demo {
         DevPki.Authority ca = DevPki.newAuthority(profile, "Gongwen Demo CA");
         SigningIdentity liquan = ca.issue(LIQUAN, "礼泉县人民政府办公室").identity();
         DevPki.writePem(out.resolve("ca.cert.pem"), ca.certificate());
-        log.println("   CA:     " + ca.certificate().getSubjectX500Principal().getName());
-        log.println("   signer: " + liquan.certificate().getSubjectX500Principal().getName());
+        log.println("   CA:     " + name(ca.certificate()));
+        log.println("   signer: " + name(liquan.certificate()));
 
         log.println("== 2. 礼泉县人民政府办公室 packs and signs a report ==");
         Path body = out.resolve("正文.pdf");
@@ -104,7 +104,7 @@ public final class Demo {
         VerifiedPackage verified = verifier.extract(pkg, out.resolve("received"));
         Envelope env = verified.envelope();
         log.println("   VERIFIED " + verified.signer().profile() + ", signed by " + verified.signer().organisation()
-                + " (" + verified.signer().certificate().getSubjectX500Principal().getName() + ")");
+                + " (" + name(verified.signer().certificate()) + ")");
 
         log.println("== 4. What it says ==");
         DocumentMetadata m = env.metadata();
@@ -142,6 +142,11 @@ public final class Demo {
         log.println(ok ? "Demo complete: the document was signed, verified, read and extracted; tampering was detected."
                 : "Demo FAILED: see above.");
         return ok;
+    }
+
+    private static String name(java.security.cert.X509Certificate c) {
+        return c.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253,
+                java.util.Map.of("2.5.4.97", "organizationIdentifier"));
     }
 
     private static void clean(Path dir) throws IOException {

@@ -1,6 +1,5 @@
 package org.gongwen.internal.pkg;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,7 +32,6 @@ import org.gongwen.internal.envelope.EnvelopeCodec;
 import org.gongwen.internal.sign.EnvelopeSigner;
 import org.gongwen.internal.trust.Certificates;
 import org.gongwen.internal.trust.TrustValidator;
-import org.gongwen.internal.xml.SecureXml;
 import org.w3c.dom.Document;
 
 /**
@@ -148,10 +146,8 @@ public final class PackageWriter implements PackageBuilder {
         Envelope env = new Envelope(header, metadata, manifest);
         Document doc = EnvelopeCodec.toDocument(env);
         EnvelopeSigner.sign(doc, identity);
-        ByteArrayOutputStream xml = new ByteArrayOutputStream(8192);
+        byte[] envelopeBytes = EnvelopeSigner.serialize(doc);
         try {
-            SecureXml.write(doc, xml);
-            byte[] envelopeBytes = xml.toByteArray();
             CRC32 crc = new CRC32();
             crc.update(envelopeBytes);
             ZipWriter zip = new ZipWriter(out);

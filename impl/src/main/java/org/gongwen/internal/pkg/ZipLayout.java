@@ -12,6 +12,10 @@ final class ZipLayout {
     static final int CEN_SIG = 0x02014b50;
     static final int EOCD_SIG = 0x06054b50;
     static final int VERSION = 20;
+    /** Version made by: host 3 (UNIX), so that tools read the names as UTF-8 and the mode bits below. */
+    static final int MADE_BY = 0x0314;
+    /** External attributes: a regular file, mode 0644. */
+    static final int EXTERNAL_ATTRIBUTES = 0x81A4_0000;
     static final int FLAGS_UTF8 = 0x0800;
     static final int FLAG_ENCRYPTED = 0x0001;
     static final int FLAG_DATA_DESCRIPTOR = 0x0008;
@@ -38,8 +42,8 @@ final class ZipLayout {
     static byte[] centralHeader(String name, long size, long crc, long offset) {
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
         Le b = new Le(CEN_FIXED + n.length);
-        b.i32(CEN_SIG).i16(VERSION).i16(VERSION).i16(FLAGS_UTF8).i16(METHOD_STORED).i16(DOS_TIME).i16(DOS_DATE)
-                .i32((int) crc).i32((int) size).i32((int) size).i16(n.length).i16(0).i16(0).i16(0).i16(0).i32(0)
+        b.i32(CEN_SIG).i16(MADE_BY).i16(VERSION).i16(FLAGS_UTF8).i16(METHOD_STORED).i16(DOS_TIME).i16(DOS_DATE)
+                .i32((int) crc).i32((int) size).i32((int) size).i16(n.length).i16(0).i16(0).i16(0).i16(0).i32(EXTERNAL_ATTRIBUTES)
                 .i32((int) offset).bytes(n);
         return b.array();
     }

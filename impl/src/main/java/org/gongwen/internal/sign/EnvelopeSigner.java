@@ -62,6 +62,21 @@ public final class EnvelopeSigner {
         return signed;
     }
 
+    /**
+     * The bytes of a signed envelope as written into a package: the exclusive canonical form
+     * of the whole document (UTF-8, no XML declaration). Writing the canonical form makes the
+     * envelope bytes a function of its content alone.
+     */
+    public static byte[] serialize(Document doc) throws GongwenException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
+        try {
+            C14n.write(doc, out);
+        } catch (org.apache.xml.security.c14n.CanonicalizationException e) {
+            throw new GongwenException(ErrorCode.XML_MALFORMED, "cannot serialise the envelope: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
     private static Element el(Document doc, String local) {
         return doc.createElementNS(Dsig.NS, "ds:" + local);
     }

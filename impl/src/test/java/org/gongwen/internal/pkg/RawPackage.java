@@ -123,9 +123,10 @@ public final class RawPackage {
                     .i16(ZipLayout.DOS_DATE).i32((int) crc.getValue()).i32(stored.length).i32((int) usize)
                     .i16(name.length).i16(0).bytes(name);
             ZipLayout.Le cen = new ZipLayout.Le(ZipLayout.CEN_FIXED + name.length);
-            cen.i32(ZipLayout.CEN_SIG).i16(ZipLayout.VERSION).i16(ZipLayout.VERSION).i16(e.flags).i16(e.method)
+            cen.i32(ZipLayout.CEN_SIG).i16(ZipLayout.MADE_BY).i16(ZipLayout.VERSION).i16(e.flags).i16(e.method)
                     .i16(ZipLayout.DOS_TIME).i16(ZipLayout.DOS_DATE).i32((int) crc.getValue()).i32(stored.length)
-                    .i32((int) usize).i16(name.length).i16(0).i16(0).i16(0).i16(0).i32(0).i32((int) offset).bytes(name);
+                    .i32((int) usize).i16(name.length).i16(0).i16(0).i16(0).i16(0).i32(ZipLayout.EXTERNAL_ATTRIBUTES)
+                    .i32((int) offset).bytes(name);
             central.add(cen.array());
             out.writeBytes(loc.array());
             out.writeBytes(stored);
