@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -37,6 +38,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 import org.gongwen.api.id.OrgCode;
 import org.gongwen.api.sign.SignatureProfile;
 import org.gongwen.api.sign.SigningIdentity;
@@ -242,7 +244,11 @@ public final class DevPki {
         StringWriter w = new StringWriter();
         try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
             if (o instanceof java.security.PrivateKey) {
-                pw.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator((java.security.PrivateKey) o, null));
+                // PKCS#8 version 1 (RFC 5208): Bouncy Castle encodes Ed25519 keys as version 2
+                // (RFC 5958, with the public key), which OpenSSL before 3.5 cannot read.
+                PrivateKeyInfo info = PrivateKeyInfo.getInstance(((java.security.PrivateKey) o).getEncoded());
+                PrivateKeyInfo v1 = new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), info.parsePrivateKey(), info.getAttributes());
+                pw.writeObject(new PemObject("PRIVATE KEY", v1.getEncoded()));
             } else {
                 pw.writeObject(o);
             }
