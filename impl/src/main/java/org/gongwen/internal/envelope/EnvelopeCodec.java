@@ -37,6 +37,7 @@ import org.gongwen.api.id.DocumentId;
 import org.gongwen.api.id.DocumentNumber;
 import org.gongwen.api.id.OrgCode;
 import org.gongwen.internal.crypto.Algorithms;
+import org.gongwen.internal.xml.Pool;
 import org.gongwen.internal.xml.SecureXml;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
@@ -54,6 +55,28 @@ public final class EnvelopeCodec {
     private static final class Holder {
         static final JAXBContext CONTEXT = newContext();
         static final Schema SCHEMA = newSchema();
+        static final Pool<Unmarshaller> UNMARSHALLERS = new Pool<>(EnvelopeCodec::newUnmarshaller, u -> { });
+        static final Pool<Marshaller> MARSHALLERS = new Pool<>(EnvelopeCodec::newMarshaller, m -> { });
+    }
+
+    private static Unmarshaller newUnmarshaller() {
+        try {
+            Unmarshaller u = Holder.CONTEXT.createUnmarshaller();
+            u.setSchema(Holder.SCHEMA);
+            return u;
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot create an envelope reader", e);
+        }
+    }
+
+    private static Marshaller newMarshaller() {
+        try {
+            Marshaller m = Holder.CONTEXT.createMarshaller();
+            m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            return m;
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot create an envelope writer", e);
+        }
     }
 
     private EnvelopeCodec() {
@@ -89,14 +112,15 @@ public final class EnvelopeCodec {
 
     /** Writes an envelope (without signature) as a new DOM document. */
     public static Document toDocument(Envelope env) {
+        Marshaller m = Holder.MARSHALLERS.take();
         try {
-            Marshaller m = Holder.CONTEXT.createMarshaller();
-            m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
             Document doc = SecureXml.newDocument();
             m.marshal(toXml(env), new DOMResult(doc));
             return doc;
         } catch (JAXBException e) {
             throw new IllegalStateException("cannot write the envelope", e);
+        } finally {
+            Holder.MARSHALLERS.give(m);
         }
     }
 
@@ -107,10 +131,10 @@ public final class EnvelopeCodec {
      * @throws GongwenException {@code SCH-001} schema, {@code SCH-002} version, {@code SCH-003} value rule
      */
     public static Envelope fromDocument(Document doc) throws GongwenException {
+        preCheck(doc);
         EnvelopeXml x;
+        Unmarshaller u = Holder.UNMARSHALLERS.take();
         try {
-            Unmarshaller u = Holder.CONTEXT.createUnmarshaller();
-            u.setSchema(Holder.SCHEMA);
             Object o = u.unmarshal(doc);
             if (!(o instanceof EnvelopeXml)) {
                 throw new GongwenException(ErrorCode.SCHEMA_VIOLATION, "the root element is not Envelope");
@@ -121,14 +145,36 @@ public final class EnvelopeCodec {
             throw new GongwenException(ErrorCode.SCHEMA_VIOLATION, "schema: " + cause.getMessage());
         } catch (JAXBException e) {
             throw new GongwenException(ErrorCode.SCHEMA_VIOLATION, "schema: " + e.getMessage());
-        }
-        if (!Envelope.VERSION.equals(x.version)) {
-            throw new GongwenException(ErrorCode.SCHEMA_VERSION, "envelope version " + x.version + " is not supported; this SDK reads " + Envelope.VERSION);
+        } finally {
+            Holder.UNMARSHALLERS.give(u);
         }
         try {
             return fromXml(x);
         } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException e) {
             throw new GongwenException(ErrorCode.INVALID_VALUE, e.getMessage());
+        }
+    }
+
+    /**
+     * The checks that come before the schema: the version (so that a later version is named as
+     * such, not as a schema violation) and the recipient and part counts (a limit, not a
+     * schema violation).
+     */
+    private static void preCheck(Document doc) throws GongwenException {
+        org.w3c.dom.Element root = doc.getDocumentElement();
+        if (Namespaces.ENVELOPE.equals(root.getNamespaceURI()) && "Envelope".equals(root.getLocalName())
+                && root.hasAttributeNS(null, "version") && !Envelope.VERSION.equals(root.getAttributeNS(null, "version"))) {
+            throw new GongwenException(ErrorCode.SCHEMA_VERSION, "envelope version " + root.getAttributeNS(null, "version")
+                    + " is not supported; this SDK reads " + Envelope.VERSION);
+        }
+        int recipients = doc.getElementsByTagNameNS(Namespaces.ENVELOPE, "To").getLength()
+                + doc.getElementsByTagNameNS(Namespaces.ENVELOPE, "Cc").getLength();
+        if (recipients > Header.MAX_RECIPIENTS) {
+            throw new GongwenException(ErrorCode.LIMIT_COUNT, recipients + " recipients; the limit is " + Header.MAX_RECIPIENTS);
+        }
+        int parts = doc.getElementsByTagNameNS(Namespaces.ENVELOPE, "Part").getLength();
+        if (parts > Manifest.MAX_PARTS) {
+            throw new GongwenException(ErrorCode.LIMIT_COUNT, parts + " parts; the limit is " + Manifest.MAX_PARTS);
         }
     }
 

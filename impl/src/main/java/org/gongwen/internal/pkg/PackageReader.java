@@ -123,6 +123,10 @@ public final class PackageReader implements PackageVerifier {
         Envelope env = EnvelopeCodec.fromDocument(doc);
         SignatureShape shape = SignatureShape.read(doc, limits.maxCertificates());
         SignerInfo signer = EnvelopeVerifier.verify(doc, shape, trust, env.header().sender());
+        if (env.manifest().digestAlgorithm() != signer.profile().digestAlgorithm()) {
+            throw new GongwenException(ErrorCode.ALGORITHM_NOT_ALLOWED, "the manifest uses " + env.manifest().digestAlgorithm()
+                    + " but profile " + signer.profile() + " requires " + signer.profile().digestAlgorithm());
+        }
         if (env.metadata().classification().isPresent()) {
             throw new GongwenException(ErrorCode.CLASSIFIED_DOCUMENT, "the document is marked " + env.metadata().classification().get()
                     + "; only non-classified documents may be exchanged");

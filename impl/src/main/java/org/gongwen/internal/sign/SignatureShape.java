@@ -140,6 +140,7 @@ public final class SignatureShape {
             throw new GongwenException(ErrorCode.ALGORITHM_NOT_ALLOWED, "DigestMethod " + digestUri + " does not belong to profile " + profile);
         }
         children(rc.get(1));
+        noAttributes(rc.get(2));
         byte[] digestValue = base64(rc.get(2), "DigestValue");
         if (digestValue.length != digest.length()) {
             throw new GongwenException(ErrorCode.SIGNATURE_PROFILE, "DigestValue has " + digestValue.length + " bytes, expected " + digest.length());
@@ -155,6 +156,7 @@ public final class SignatureShape {
                     "KeyInfo must hold exactly one X509Data with the signer's certificate; found "
                             + ki.stream().map(Element::getLocalName).reduce((a, b) -> a + ", " + b).orElse("nothing"));
         }
+        noAttributes(ki.get(0));
         List<Element> certs = childElements(ki.get(0));
         if (certs.isEmpty()) {
             throw new GongwenException(ErrorCode.SIGNATURE_KEY_INFO, "X509Data holds no certificate");
@@ -167,6 +169,7 @@ public final class SignatureShape {
             if (!isDsig(c, "X509Certificate")) {
                 throw new GongwenException(ErrorCode.SIGNATURE_KEY_INFO, "X509Data may hold only X509Certificate elements, found " + c.getLocalName());
             }
+            noAttributes(c);
             der.add(base64(c, "X509Certificate"));
         }
         return new SignatureShape(sig, si, profile, method, digestValue, signatureValue, List.copyOf(der));

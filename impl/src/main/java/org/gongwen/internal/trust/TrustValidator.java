@@ -38,6 +38,15 @@ import org.gongwen.internal.crypto.Providers;
  * trusted because it appears in KeyInfo: KeyInfo only offers candidates for the path.
  */
 public final class TrustValidator {
+    /**
+     * Signature algorithms allowed on certificates and CRLs of a path: RSA PKCS#1 v1.5 and PSS
+     * with SHA-2, ECDSA with SHA-2, SM2 with SM3, Ed25519, Ed448. SHA-1 and MD5 are refused.
+     */
+    private static final Set<String> CERT_SIGNATURE_OIDS = Set.of(
+            "1.2.840.113549.1.1.11", "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13", "1.2.840.113549.1.1.10",
+            "1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4",
+            "1.2.156.10197.1.501", "1.3.101.112", "1.3.101.113");
+
     private TrustValidator() {
     }
 
@@ -84,6 +93,10 @@ public final class TrustValidator {
         X509Certificate anchor = result.getTrustAnchor().getTrustedCert();
         for (X509Certificate c : path) {
             checkValidity(c, when);
+            if (!CERT_SIGNATURE_OIDS.contains(c.getSigAlgOID())) {
+                throw new GongwenException(ErrorCode.ALGORITHM_NOT_ALLOWED, "certificate " + c.getSubjectX500Principal().getName()
+                        + " is signed with " + c.getSigAlgName() + " (" + c.getSigAlgOID() + "), which is not allowed");
+            }
         }
         checkValidity(anchor, when);
         checkRevocation(path, anchor, policy, when);
@@ -130,6 +143,9 @@ public final class TrustValidator {
             boolean covered = false;
             for (X509CRL crl : policy.crls()) {
                 if (!crl.getIssuerX500Principal().equals(cert.getIssuerX500Principal())) {
+                    continue;
+                }
+                if (!CERT_SIGNATURE_OIDS.contains(crl.getSigAlgOID())) {
                     continue;
                 }
                 try {

@@ -35,6 +35,7 @@ import org.xml.sax.ErrorHandler;
 public final class SecureXml {
     private static final String XINCLUDE_NS = "http://www.w3.org/2001/XInclude";
     private static final DocumentBuilderFactory FACTORY = newFactory();
+    private static final Pool<DocumentBuilder> BUILDERS = new Pool<>(SecureXml::newBuilder, DocumentBuilder::reset);
 
     private SecureXml() {
     }
@@ -74,34 +75,18 @@ public final class SecureXml {
     public static Document parse(byte[] xml, int maxDepth) throws GongwenException {
         checkEncoding(xml);
         Document doc;
+        DocumentBuilder b = BUILDERS.take();
         try {
-            DocumentBuilder b = FACTORY.newDocumentBuilder();
-            b.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entity refused: " + systemId);
-            });
-            b.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                }
-
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            InputSource src = new InputSource(new ByteArrayInputStream(xml));
-            doc = b.parse(src);
+            arm(b);
+            doc = b.parse(new InputSource(new ByteArrayInputStream(xml)));
         } catch (SAXParseException e) {
             throw classify(e);
         } catch (SAXException e) {
             throw new GongwenException(ErrorCode.XML_DTD, "refused: " + e.getMessage());
-        } catch (IOException | ParserConfigurationException e) {
+        } catch (IOException e) {
             throw new GongwenException(ErrorCode.XML_MALFORMED, "cannot parse: " + e.getMessage(), e);
+        } finally {
+            BUILDERS.give(b);
         }
         if (doc.getDoctype() != null) {
             throw new GongwenException(ErrorCode.XML_DTD, "a DOCTYPE declaration is present");
@@ -115,10 +100,41 @@ public final class SecureXml {
         return doc;
     }
 
+    private static DocumentBuilder newBuilder() {
+        try {
+            return FACTORY.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sets the resolver and error handler (reset() clears them). */
+    private static void arm(DocumentBuilder b) {
+        b.setEntityResolver((publicId, systemId) -> {
+            throw new SAXException("external entity refused: " + systemId);
+        });
+        b.setErrorHandler(new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+            }
+
+            @Override
+            public void error(SAXParseException e) throws SAXException {
+                throw e;
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) throws SAXException {
+                throw e;
+            }
+        });
+    }
+
     private static GongwenException classify(SAXParseException e) {
         String m = String.valueOf(e.getMessage());
         String where = " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")";
-        if (m.contains("DOCTYPE") || m.contains("entity") || m.contains("Entity")) {
+        if (m.contains("DOCTYPE") || m.contains("was referenced, but not declared") || m.contains("JAXP00010")
+                || m.contains("entity expansion") || m.contains("external entity")) {
             return new GongwenException(ErrorCode.XML_DTD, "refused: " + m + where);
         }
         if (m.contains("maxElementDepth") || m.contains("depth")) {
@@ -134,9 +150,11 @@ public final class SecureXml {
         if (xml.length >= 2 && ((xml[0] == (byte) 0xFE && xml[1] == (byte) 0xFF) || (xml[0] == (byte) 0xFF && xml[1] == (byte) 0xFE))) {
             throw new GongwenException(ErrorCode.XML_ENCODING, "UTF-16 is not allowed; envelopes are UTF-8");
         }
-        if (xml.length >= 5 && xml[0] == '<' && xml[1] == '?' && xml[2] == 'x' && xml[3] == 'm' && xml[4] == 'l') {
-            int end = Math.min(xml.length, 200);
-            String decl = new String(xml, 0, end, StandardCharsets.ISO_8859_1);
+        int start = xml.length >= 3 && xml[0] == (byte) 0xEF && xml[1] == (byte) 0xBB && xml[2] == (byte) 0xBF ? 3 : 0;
+        if (xml.length >= start + 5 && xml[start] == '<' && xml[start + 1] == '?' && xml[start + 2] == 'x'
+                && xml[start + 3] == 'm' && xml[start + 4] == 'l') {
+            int end = Math.min(xml.length, start + 200);
+            String decl = new String(xml, start, end - start, StandardCharsets.ISO_8859_1);
             int close = decl.indexOf("?>");
             if (close > 0) {
                 decl = decl.substring(0, close);
