@@ -33,6 +33,7 @@ import org.gongwen.internal.envelope.EnvelopeCodec;
 import org.gongwen.internal.sign.EnvelopeVerifier;
 import org.gongwen.internal.sign.SignatureShape;
 import org.gongwen.internal.trust.Certificates;
+import org.gongwen.internal.trust.TrustValidator;
 import org.gongwen.internal.xml.SecureXml;
 import org.w3c.dom.Document;
 
@@ -45,11 +46,11 @@ import org.w3c.dom.Document;
 public final class PackageReader implements PackageVerifier {
     private static final int BUFFER = 64 * 1024;
 
-    private final TrustPolicy trust;
+    private final TrustValidator trust;
     private final Limits limits;
 
     public PackageReader(TrustPolicy trust, Limits limits) {
-        this.trust = Objects.requireNonNull(trust, "trust");
+        this.trust = new TrustValidator(Objects.requireNonNull(trust, "trust"));
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 

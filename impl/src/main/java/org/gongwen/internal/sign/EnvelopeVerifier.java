@@ -30,6 +30,18 @@ public final class EnvelopeVerifier {
      */
     public static SignerInfo verify(Document doc, SignatureShape shape, TrustPolicy policy, OrgCode sender)
             throws GongwenException {
+        return verify(doc, shape, new TrustValidator(policy), sender);
+    }
+
+    /**
+     * Verifies a shape-checked signature with a validator that is reused across calls.
+     *
+     * @return the signer, after every check has passed
+     * @throws GongwenException with the code of the first check that fails
+     */
+    public static SignerInfo verify(Document doc, SignatureShape shape, TrustValidator trust, OrgCode sender)
+            throws GongwenException {
+        TrustPolicy policy = trust.policy();
         if (!policy.profiles().contains(shape.profile)) {
             throw new GongwenException(ErrorCode.ALGORITHM_NOT_ALLOWED, "profile " + shape.profile + " is not accepted by the trust policy");
         }
@@ -43,7 +55,7 @@ public final class EnvelopeVerifier {
         }
         SignatureEngines.verify(shape.profile, signer.getPublicKey(), Dsig.canonicalSignedInfo(shape.signedInfo), shape.signatureValue);
 
-        List<X509Certificate> path = TrustValidator.validate(certs, policy);
+        List<X509Certificate> path = trust.validate(certs);
         OrgCode bound = TrustValidator.organisationOf(signer);
         if (!bound.equals(sender)) {
             throw new GongwenException(ErrorCode.TRUST_SENDER_BINDING, "the signer's certificate belongs to " + bound + ", the envelope's sender is " + sender);

@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1String;
@@ -47,7 +49,37 @@ public final class TrustValidator {
             "1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4",
             "1.2.156.10197.1.501", "1.3.101.112", "1.3.101.113");
 
-    private TrustValidator() {
+    private static final int CACHE_SIZE = 256;
+
+    private final TrustPolicy policy;
+    private final Set<TrustAnchor> anchors = new HashSet<>();
+    private final List<X509Certificate> intermediates = new ArrayList<>();
+    private final Map<String, PKIXCertPathBuilderResult> built = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PKIXCertPathBuilderResult> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    /**
+     * A validator for one policy. It remembers the paths it has built for the certificate sets
+     * it has seen (bounded); every other check runs on every call. Thread-safe.
+     */
+    public TrustValidator(TrustPolicy policy) {
+        this.policy = policy;
+        for (X509Certificate a : policy.anchors()) {
+            anchors.add(new TrustAnchor(Certificates.toBc(a), null));
+        }
+        for (X509Certificate c : policy.intermediates()) {
+            intermediates.add(Certificates.toBc(c));
+        }
+    }
+
+    /** The policy this validator applies. */
+    public TrustPolicy policy() {
+        return policy;
     }
 
     /**
@@ -55,36 +87,23 @@ public final class TrustValidator {
      *
      * @return the path: signer first, trust anchor last
      */
-    public static List<X509Certificate> validate(List<X509Certificate> keyInfoCerts, TrustPolicy policy) throws GongwenException {
+    public List<X509Certificate> validate(List<X509Certificate> keyInfoCerts) throws GongwenException {
         Instant at = policy.validationTime().orElseGet(Instant::now);
         Date when = Date.from(at);
         X509Certificate signer = keyInfoCerts.get(0);
         checkValidity(signer, when);
         checkKeyUsage(signer);
 
-        Set<TrustAnchor> anchors = new HashSet<>();
-        for (X509Certificate a : policy.anchors()) {
-            anchors.add(new TrustAnchor(Certificates.toBc(a), null));
-        }
-        List<Object> store = new ArrayList<>(keyInfoCerts);
-        for (X509Certificate c : policy.intermediates()) {
-            store.add(Certificates.toBc(c));
-        }
+        String key = cacheKey(keyInfoCerts);
         PKIXCertPathBuilderResult result;
-        try {
-            X509CertSelector target = new X509CertSelector();
-            target.setCertificate(signer);
-            PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
-            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store), Providers.bc()));
-            params.setRevocationEnabled(false);
-            params.setDate(when);
-            params.setMaxPathLength(5);
-            result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX", Providers.bc()).build(params);
-        } catch (CertPathBuilderException e) {
-            throw new GongwenException(ErrorCode.TRUST_PATH, "no valid path from " + signer.getSubjectX500Principal().getName()
-                    + " to a trust anchor at " + at + ": " + rootMessage(e));
-        } catch (GeneralSecurityException e) {
-            throw new GongwenException(ErrorCode.TRUST_POLICY, "the trust policy cannot be used: " + e.getMessage(), e);
+        synchronized (built) {
+            result = built.get(key);
+        }
+        if (result == null) {
+            result = build(keyInfoCerts, signer, when, at);
+            synchronized (built) {
+                built.put(key, result);
+            }
         }
         List<X509Certificate> path = new ArrayList<>();
         for (java.security.cert.Certificate c : result.getCertPath().getCertificates()) {
@@ -99,9 +118,47 @@ public final class TrustValidator {
             }
         }
         checkValidity(anchor, when);
-        checkRevocation(path, anchor, policy, when);
+        checkRevocation(path, anchor, when);
         path.add(anchor);
         return path;
+    }
+
+    private PKIXCertPathBuilderResult build(List<X509Certificate> keyInfoCerts, X509Certificate signer, Date when, Instant at)
+            throws GongwenException {
+        List<Object> store = new ArrayList<>(keyInfoCerts);
+        store.addAll(intermediates);
+        try {
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(signer);
+            PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
+            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store), Providers.bc()));
+            params.setRevocationEnabled(false);
+            params.setDate(when);
+            params.setMaxPathLength(5);
+            return (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX", Providers.bc()).build(params);
+        } catch (CertPathBuilderException e) {
+            throw new GongwenException(ErrorCode.TRUST_PATH, "no valid path from " + signer.getSubjectX500Principal().getName()
+                    + " to a trust anchor at " + at + ": " + rootMessage(e));
+        } catch (GeneralSecurityException e) {
+            throw new GongwenException(ErrorCode.TRUST_POLICY, "the trust policy cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    private static String cacheKey(List<X509Certificate> certs) throws GongwenException {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (X509Certificate c : certs) {
+                byte[] der = c.getEncoded();
+                md.update((byte) (der.length >>> 24));
+                md.update((byte) (der.length >>> 16));
+                md.update((byte) (der.length >>> 8));
+                md.update((byte) der.length);
+                md.update(der);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (GeneralSecurityException e) {
+            throw new GongwenException(ErrorCode.SIGNATURE_KEY_INFO, "a certificate cannot be encoded", e);
+        }
     }
 
     private static String rootMessage(Throwable t) {
@@ -132,7 +189,7 @@ public final class TrustValidator {
         }
     }
 
-    private static void checkRevocation(List<X509Certificate> path, X509Certificate anchor, TrustPolicy policy, Date when)
+    private void checkRevocation(List<X509Certificate> path, X509Certificate anchor, Date when)
             throws GongwenException {
         if (policy.crls().isEmpty()) {
             return;
