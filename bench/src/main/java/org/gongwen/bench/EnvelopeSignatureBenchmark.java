@@ -9,7 +9,7 @@ import org.gongwen.api.pkg.Limits;
 import org.gongwen.api.sign.SignatureProfile;
 import org.gongwen.api.sign.SignerInfo;
 import org.gongwen.api.sign.SigningIdentity;
-import org.gongwen.api.trust.TrustPolicy;
+import org.gongwen.internal.trust.TrustValidator;
 import org.gongwen.internal.crypto.SignatureEngines;
 import org.gongwen.internal.envelope.EnvelopeCodec;
 import org.gongwen.internal.sign.EnvelopeSigner;
@@ -59,7 +59,7 @@ public class EnvelopeSignatureBenchmark {
     private SigningIdentity identity;
     private PrivateKey privateKey;
     private PublicKey publicKey;
-    private TrustPolicy trust;
+    private TrustValidator trust;
     private int maxDepth;
     private int maxCertificates;
     private Document unsigned;
@@ -73,7 +73,7 @@ public class EnvelopeSignatureBenchmark {
         identity = sample.material.identity();
         privateKey = identity.privateKey();
         publicKey = identity.certificate().getPublicKey();
-        trust = sample.material.trust;
+        trust = new TrustValidator(sample.material.trust);
         Limits limits = Limits.defaults();
         maxDepth = limits.maxXmlDepth();
         maxCertificates = limits.maxCertificates();
@@ -113,7 +113,7 @@ public class EnvelopeSignatureBenchmark {
         return SignatureEngines.sign(profile, privateKey, sample.canonicalSignedInfo);
     }
 
-    /** The envelope verifier on a parsed, shape-checked DOM, with the trust policy. */
+    /** The envelope verifier on a parsed, shape-checked DOM, with the verifier's trust validator (as a PackageVerifier reuses it). */
     @Benchmark
     public SignerInfo verifyEnvelope() throws GongwenException {
         return EnvelopeVerifier.verify(parsed, parsedShape, trust, SampleDocument.LIQUAN);

@@ -41,9 +41,11 @@ final class SignedSample {
     }
 
     static byte[] serialise(Document doc) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        SecureXml.write(doc, out);
-        return out.toByteArray();
+        try {
+            return EnvelopeSigner.serialize(doc);
+        } catch (org.gongwen.api.GongwenException e) {
+            throw new IOException(e);
+        }
     }
 
     private static byte[] canonical(Element signedInfo) throws IOException {
