@@ -106,7 +106,7 @@ public final class SignatureEngines {
                     break;
                 case ECDSA_P256_SHA256:
                     s = Signature.getInstance("SHA256withECDSAinP1363Format");
-                    s.initSign(key);
+                    s.initSign(toJdkEc(key));
                     break;
                 case SM2_SM3:
                     s = Signature.getInstance("SM3withSM2", Providers.bc());
@@ -171,6 +171,14 @@ public final class SignatureEngines {
         if (!ok) {
             throw new GongwenException(ErrorCode.SIGNATURE_VALUE, "the " + p + " signature value does not verify with the signer's key");
         }
+    }
+
+    /** The JDK's EC signer refuses keys not named "EC"; Bouncy Castle's PEM reader names them "ECDSA". */
+    private static PrivateKey toJdkEc(PrivateKey key) throws GeneralSecurityException {
+        if ("EC".equals(key.getAlgorithm())) {
+            return key;
+        }
+        return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
     }
 
     private static PrivateKey toBc(PrivateKey key, String alg) throws GeneralSecurityException {
