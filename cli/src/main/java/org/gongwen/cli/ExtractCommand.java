@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code gongwen extract}: verifies a package and writes its parts into a directory. */
 @Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Verifies a package and extracts its parts into a directory, in one pass. Parts appear",
-                "only when the whole package has verified; on any failure nothing is left behind. Existing",
-                "files are never overwritten."},
+        description = {"Verifies a package and extracts its parts.",
+                "%nVerification and extraction are one pass. Parts appear in --out only when the whole package "
+                + "has verified; on any failure nothing is left behind. Existing files are never overwritten."},
         footer = {"", "Exit status as for 'gongwen verify'."})
 final class ExtractCommand implements Callable<Integer> {
     @Spec

@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "gongwen", mixinStandardHelpOptions = true, versionProvider = GongwenCommand.Version.class,
         description = "Packs, signs, verifies and inspects official documents (公文) in the Gongwen Exchange format.",
         subcommands = {PkiCommand.class, PackCommand.class, VerifyCommand.class, InspectCommand.class, ExtractCommand.class},
-        footer = {"", "Exit status: 0 success (package valid), 1 package refused, 2 usage error,",
-                "3 local file or key problem, 4 internal error. Errors are one line on standard error",
-                "that starts with a stable error code, for example SIG-003."})
+        footer = {"", "Exit status: 0 success (package valid), 1 package refused, 2 usage error, "
+                + "3 local file or key problem, 4 internal error. An error is one line on standard error "
+                + "that starts with its stable code, for example 'SIG-003 ...'."})
 final class GongwenCommand implements Runnable {
     @Spec
     CommandSpec spec;

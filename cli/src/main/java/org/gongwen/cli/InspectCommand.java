@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code gongwen inspect}: a readable (or JSON) account of a package, verified or clearly marked as not. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Shows a package: routing header, the 18 metadata elements, the manifest with sizes and",
-                "digests, and the signer. With --trust the package is verified first and shown as VERIFIED;",
-                "without it, only the envelope is read and everything is shown as NOT VERIFIED."})
+        description = {"Shows a package's header, metadata, manifest and signer.",
+                "%nShows the routing header, the 18 metadata elements, the manifest with sizes and digests, and "
+                + "the signer. With --trust the package is verified first and shown as VERIFIED; without it, only "
+                + "the envelope is read and everything is shown as NOT VERIFIED."})
 final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -36,6 +36,7 @@ public final class Main {
         ErrorReporter reporter = new ErrorReporter();
         CommandLine cmd = new CommandLine(new GongwenCommand());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setOverwrittenOptionsAllowed(true);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler(reporter);

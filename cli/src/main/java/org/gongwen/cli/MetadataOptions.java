@@ -56,7 +56,7 @@ final class MetadataOptions {
     @Option(names = "--issuer-mark", paramLabel = "TEXT", description = "发文机关标志, e.g. 礼泉县人民政府办公室文件 (required)")
     String issuerMark;
 
-    @Option(names = "--number", paramLabel = "发文字号", description = "发文字号, e.g. 礼政办发〔2026〕7号 (brackets U+3014/U+3015)")
+    @Option(names = "--number", paramLabel = "NUMBER", description = "发文字号, e.g. 礼政办发〔2026〕7号 (brackets U+3014/U+3015)")
     String number;
 
     @Option(names = "--signatory", paramLabel = "NAME", description = "签发人 (repeatable)")

@@ -28,13 +28,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code gongwen pack}: packs and signs one official document. */
 @Command(name = "pack", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Packs and signs an official document: a 正文 (OFD or PDF), any 附件, routing and the",
-                "GB/T 33480 metadata, signed with the sending organisation's key."},
-        footer = {"", "Metadata keys for --metadata FILE (UTF-8 key=value): the metadata options without '--',",
-                "e.g. kind=通知, title=..., number=礼政办发〔2026〕7号, date=2026-11-20; list keys as",
-                "signatory.1=..., attachment-note.1=... . Options override the file; a blank value unsets.",
-                "Defaults: --from is the organisation in the certificate, --profile follows the key,",
-                "--issuing-authority is the certificate's organisation name (O)."})
+        description = {"Packs and signs an official document into a package.",
+                "%nThe package holds the 正文 (OFD or PDF), any 附件, the routing header and the GB/T 33480 "
+                + "metadata, signed with the sending organisation's key."},
+        footer = {"", "--metadata FILE is UTF-8 key=value text with the metadata options' names without '--', "
+                + "e.g. kind=通知, title=..., number=礼政办发〔2026〕7号, date=2026-11-20; list keys are numbered: "
+                + "signatory.1=..., attachment-note.1=... . Options override the file; a blank value unsets.",
+                "%nDefaults: --from is the organisation in the certificate, --profile follows the key, "
+                + "--issuing-authority is the certificate's organisation name (O)."})
 final class PackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

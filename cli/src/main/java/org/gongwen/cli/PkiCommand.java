@@ -23,12 +23,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code gongwen pki}: a development CA and organisation certificates for one profile. */
 @Command(name = "pki", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Creates a development PKI for one signature profile: a root CA, an empty CRL, and a key",
-                "and certificate per organisation (the 统一社会信用代码 in the subject's organizationIdentifier).",
-                "For development and tests only: a real deployment gets its certificates from its CA."},
-        footer = {"", "Files written into DIR: ca.cert.pem, ca.key.pem, ca.crl.pem, and per organisation",
-                "CODE.cert.pem and CODE.key.pem (PKCS#8; key files are created with mode 600).",
-                "Without --org, the six sample organisations of the design brief are used."})
+        description = {"Creates a development PKI: a root CA, an empty CRL, keys and certificates.",
+                "%nOne signature profile; each organisation certificate carries the 统一社会信用代码 in the "
+                + "subject's organizationIdentifier. For development and tests only: a real deployment gets its "
+                + "certificates from its CA."},
+        footer = {"", "Files written into DIR: ca.cert.pem, ca.key.pem, ca.crl.pem, and per organisation "
+                + "CODE.cert.pem and CODE.key.pem (PKCS#8; key files are created with mode 600). "
+                + "Without --org, the six sample organisations of the design brief are used."})
 final class PkiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -15,10 +15,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code gongwen verify}: checks a package completely under a trust policy. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Verifies a package: layout, envelope schema, signature, certificate path to a trust",
-                "anchor, binding of the certificate to the sender, revocation, and every part's size and digest."},
-        footer = {"", "Exit status: 0 valid; 1 refused, with one line on standard error that starts with the",
-                "error code (e.g. 'SIG-003 ...', 'TRU-001 ...'); 2 usage error; 3 a file could not be read."})
+        description = {"Verifies a package against trust anchors.",
+                "%nChecks the layout, the envelope schema, the signature, the certificate path to a --trust "
+                + "anchor, the binding of the certificate to the sender, revocation, and every part's size and digest."},
+        footer = {"", "Exit status: 0 valid; 1 refused, with one line on standard error that starts with the "
+                + "error code (e.g. 'SIG-003 ...', 'TRU-001 ...'); 2 usage error; 3 a file could not be read."})
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
