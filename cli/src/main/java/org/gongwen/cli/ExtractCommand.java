@@ -5,11 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.gongwen.api.Gongwen;
 import org.gongwen.api.GongwenException;
+import org.gongwen.api.envelope.Part;
 import org.gongwen.api.pkg.VerifiedPackage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,8 +56,8 @@ final class ExtractCommand implements Callable<Integer> {
         w.println("VALID " + pkg + " (signed with " + v.signer().profile() + " by " + CertificateNames.subject(v.signer().certificate()) + ")");
         EnvelopeSummary.print(w, v.envelope());
         w.println("extracted into " + out + ":");
-        for (Map.Entry<String, Path> e : v.extractedParts().entrySet()) {
-            w.println("  " + e.getValue());
+        for (Part p : v.envelope().manifest().parts()) {
+            w.println("  " + v.extractedParts().get(p.name()));
         }
         w.flush();
         return ExitStatus.OK;

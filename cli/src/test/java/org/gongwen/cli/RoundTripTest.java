@@ -126,6 +126,9 @@ class RoundTripTest {
         Path out = dir.resolve("extracted");
         Cli.Result extracted = Cli.run("extract", "--trust", pki.ca(), "--out", out, pkg);
         assertEquals(0, extracted.exit, extracted.toString());
+        int bodyLine = extracted.out.indexOf(out.resolve("正文.ofd").toString());
+        assertTrue(bodyLine >= 0 && bodyLine < extracted.out.indexOf(out.resolve("附件1 统计表.xlsx").toString()),
+                "extracted files are listed in manifest order: " + extracted.out);
         assertArrayEquals(Files.readAllBytes(body), Files.readAllBytes(out.resolve("正文.ofd")));
         assertArrayEquals(Files.readAllBytes(attachment), Files.readAllBytes(out.resolve("附件1 统计表.xlsx")));
         try (var files = Files.list(out)) {
