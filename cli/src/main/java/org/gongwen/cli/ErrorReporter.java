@@ -3,6 +3,7 @@ package org.gongwen.cli;
 import java.io.PrintWriter;
 import org.gongwen.api.ErrorCode;
 import org.gongwen.api.GongwenException;
+import org.gongwen.cli.report.Report;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -43,16 +44,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         return status;
     }
 
-    /** The text with line breaks and other control characters replaced, so that it stays one line. */
+    /** The text on one line: line breaks become spaces, other control and format characters escapes. */
     static String oneLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            b.append(Character.isISOControl(c) ? ' ' : c);
-        }
-        return b.toString().trim();
+        return text == null ? "" : Report.visible(text.replaceAll("[\\r\\n]+", " ")).trim();
     }
 }

@@ -53,8 +53,7 @@ final class ExtractCommand implements Callable<Integer> {
             throw e;
         }
         PrintWriter w = spec.commandLine().getOut();
-        w.println("VALID " + pkg + " (signed with " + v.signer().profile() + " by " + CertificateNames.subject(v.signer().certificate()) + ")");
-        EnvelopeSummary.print(w, v.envelope());
+        EnvelopeSummary.printValid(w, pkg, v);
         w.println("extracted into " + out + ":");
         for (Part p : v.envelope().manifest().parts()) {
             w.println("  " + v.extractedParts().get(p.name()));

@@ -1,11 +1,12 @@
 package org.gongwen.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gongwen.api.ErrorCode;
 import org.gongwen.api.GongwenException;
 
-/** Early checks of input files, so that a missing file gets a plain message instead of a bare file name. */
+/** Input file checks with plain messages (the JDK's own name only the file). */
 final class InputFiles {
     private InputFiles() {
     }
@@ -26,6 +27,19 @@ final class InputFiles {
             if (!Files.isReadable(f)) {
                 throw new GongwenException(ErrorCode.LOCAL_IO, f + " is not readable");
             }
+        }
+    }
+
+    /**
+     * The size of a file in bytes.
+     *
+     * @throws GongwenException {@code LOC-001} if it cannot be read
+     */
+    static long size(Path file) throws GongwenException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new GongwenException(ErrorCode.LOCAL_IO, "cannot read the size of " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,12 +1,9 @@
 package org.gongwen.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.gongwen.api.ErrorCode;
 import org.gongwen.api.Gongwen;
 import org.gongwen.api.GongwenException;
 import org.gongwen.cli.report.Report;
@@ -46,9 +43,9 @@ final class InspectCommand implements Callable<Integer> {
             if (trust.given()) {
                 throw new ParameterException(spec.commandLine(), "--crl, --intermediate, --require-revocation, --profile and --at need --trust");
             }
-            report = PackageReport.unverified(pkg, size(), gw.inspectUnverified(pkg));
+            report = PackageReport.unverified(pkg, InputFiles.size(pkg), gw.inspectUnverified(pkg));
         } else {
-            report = PackageReport.verified(pkg, size(), gw.verifier(trust.policy(spec.commandLine(), gw.keys())).verify(pkg));
+            report = PackageReport.verified(pkg, InputFiles.size(pkg), gw.verifier(trust.policy(spec.commandLine(), gw.keys())).verify(pkg));
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
@@ -57,13 +54,5 @@ final class InspectCommand implements Callable<Integer> {
             report.writeText(w);
         }
         return ExitStatus.OK;
-    }
-
-    private long size() throws GongwenException {
-        try {
-            return Files.size(pkg);
-        } catch (IOException e) {
-            throw new GongwenException(ErrorCode.LOCAL_IO, "cannot read " + pkg + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -132,14 +132,8 @@ final class PackCommand implements Callable<Integer> {
     }
 
     private void printSummary(Envelope env, SignatureProfile used) throws GongwenException {
-        long size;
-        try {
-            size = Files.size(out);
-        } catch (java.io.IOException e) {
-            throw new GongwenException(ErrorCode.LOCAL_IO, "cannot read the size of " + out + ": " + e.getMessage(), e);
-        }
         PrintWriter w = spec.commandLine().getOut();
-        w.println("packed " + out + " (" + size + " bytes, signed with " + used + ")");
+        w.println("packed " + out + " (" + InputFiles.size(out) + " bytes, signed with " + used + ")");
         EnvelopeSummary.print(w, env);
         w.flush();
     }

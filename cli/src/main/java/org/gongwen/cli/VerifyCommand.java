@@ -36,8 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
         Gongwen gw = Gongwen.load();
         VerifiedPackage v = gw.verifier(trust.policy(spec.commandLine(), gw.keys())).verify(pkg);
         PrintWriter w = spec.commandLine().getOut();
-        w.println("VALID " + pkg + " (signed with " + v.signer().profile() + " by " + CertificateNames.subject(v.signer().certificate()) + ")");
-        EnvelopeSummary.print(w, v.envelope());
+        EnvelopeSummary.printValid(w, pkg, v);
         w.flush();
         return ExitStatus.OK;
     }

@@ -136,8 +136,11 @@ public final class Report {
         return out;
     }
 
-    /** The text with control and format characters escaped. */
-    static String visible(String s) {
+    /**
+     * The text with control and format characters (for example bidirectional overrides) written
+     * as {@code \\uXXXX}, for printing text that comes from a package to a terminal.
+     */
+    public static String visible(String s) {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
             if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
