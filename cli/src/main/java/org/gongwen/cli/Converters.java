@@ -37,12 +37,8 @@ final class Converters {
             try {
                 return OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException e) {
-                try {
-                    return Instant.parse(value);
-                } catch (DateTimeParseException e2) {
-                    throw new TypeConversionException("'" + value
-                            + "' is not a time: expected an ISO-8601 instant such as 2026-11-26T08:00:00Z or 2026-11-26T16:00:00+08:00");
-                }
+                throw new TypeConversionException("'" + value
+                        + "' is not a time: expected an ISO-8601 instant such as 2026-11-26T08:00:00Z or 2026-11-26T16:00:00+08:00");
             }
         }
     }
