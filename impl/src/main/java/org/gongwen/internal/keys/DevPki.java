@@ -265,15 +265,17 @@ public final class DevPki {
             b.append(pem(o));
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
+        if (objects.length > 0 && objects[0] instanceof java.security.PrivateKey) {
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file);
+            }
+        }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
             w.write(b.toString());
-        }
-        if (objects.length > 0 && objects[0] instanceof java.security.PrivateKey) {
-            try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
         }
     }
 }

@@ -41,6 +41,12 @@ public final class Certificates {
         return out;
     }
 
+    /** The subject of a certificate for messages, with organizationIdentifier named instead of shown as hex. */
+    public static String describe(X509Certificate c) {
+        return c.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253,
+                java.util.Map.of("2.5.4.97", "organizationIdentifier"));
+    }
+
     /** Re-reads any certificate (for example one parsed by the JDK) as a Bouncy Castle certificate. */
     public static X509Certificate toBc(X509Certificate c) {
         if (c.getClass().getName().startsWith("org.bouncycastle.")) {

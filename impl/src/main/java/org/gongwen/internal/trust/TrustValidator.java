@@ -113,7 +113,7 @@ public final class TrustValidator {
         for (X509Certificate c : path) {
             checkValidity(c, when);
             if (!CERT_SIGNATURE_OIDS.contains(c.getSigAlgOID())) {
-                throw new GongwenException(ErrorCode.ALGORITHM_NOT_ALLOWED, "certificate " + c.getSubjectX500Principal().getName()
+                throw new GongwenException(ErrorCode.ALGORITHM_NOT_ALLOWED, "certificate " + Certificates.describe(c)
                         + " is signed with " + c.getSigAlgName() + " (" + c.getSigAlgOID() + "), which is not allowed");
             }
         }
@@ -137,7 +137,7 @@ public final class TrustValidator {
             params.setMaxPathLength(5);
             return (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX", Providers.bc()).build(params);
         } catch (CertPathBuilderException e) {
-            throw new GongwenException(ErrorCode.TRUST_PATH, "no valid path from " + signer.getSubjectX500Principal().getName()
+            throw new GongwenException(ErrorCode.TRUST_PATH, "no valid path from " + Certificates.describe(signer)
                     + " to a trust anchor at " + at + ": " + rootMessage(e));
         } catch (GeneralSecurityException e) {
             throw new GongwenException(ErrorCode.TRUST_POLICY, "the trust policy cannot be used: " + e.getMessage(), e);
@@ -173,7 +173,7 @@ public final class TrustValidator {
         try {
             c.checkValidity(when);
         } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-            throw new GongwenException(ErrorCode.TRUST_VALIDITY, "certificate " + c.getSubjectX500Principal().getName() + " is valid from "
+            throw new GongwenException(ErrorCode.TRUST_VALIDITY, "certificate " + Certificates.describe(c) + " is valid from "
                     + c.getNotBefore().toInstant() + " to " + c.getNotAfter().toInstant() + ", not at " + when.toInstant());
         }
     }
@@ -215,7 +215,7 @@ public final class TrustValidator {
                 }
                 X509CRLEntry entry = crl.getRevokedCertificate(cert.getSerialNumber());
                 if (entry != null && !entry.getRevocationDate().after(when)) {
-                    throw new GongwenException(ErrorCode.TRUST_REVOKED, "certificate " + cert.getSubjectX500Principal().getName()
+                    throw new GongwenException(ErrorCode.TRUST_REVOKED, "certificate " + Certificates.describe(cert)
                             + " (serial " + cert.getSerialNumber().toString(16) + ") was revoked on " + entry.getRevocationDate().toInstant());
                 }
                 if (crl.getNextUpdate() == null || !crl.getNextUpdate().before(when)) {
@@ -224,7 +224,7 @@ public final class TrustValidator {
             }
             if (!covered && policy.requireRevocationCheck()) {
                 throw new GongwenException(ErrorCode.TRUST_REVOCATION_UNAVAILABLE, "no current CRL from " + cert.getIssuerX500Principal().getName()
-                        + " covers " + cert.getSubjectX500Principal().getName());
+                        + " covers " + Certificates.describe(cert));
             }
         }
     }
