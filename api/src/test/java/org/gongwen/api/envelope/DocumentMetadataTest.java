@@ -101,6 +101,15 @@ class DocumentMetadataTest {
     }
 
     @Test
+    void charactersThatXmlCannotCarryAreRefused() {
+        for (String bad : new String[] {"a\uD800", "\uDC00a", "a\uFFFEb", "\uFFFF", "\uDC00\uD800"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> minimal().title(bad).build());
+            assertTrue(e.getMessage().contains("a character that XML cannot carry"), e.getMessage());
+        }
+        assertEquals("\uD840\uDC00", minimal().title("\uD840\uDC00").build().title(), "a surrogate pair is one character");
+    }
+
+    @Test
     void tooManySignatoriesAreRefused() {
         DocumentMetadata.Builder b = minimal();
         for (int i = 0; i < 21; i++) {

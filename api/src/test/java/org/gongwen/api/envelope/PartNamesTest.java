@@ -21,7 +21,7 @@ class PartNamesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"a/b", "a\\b", "../x", "..", ".", ".hidden", "x.", " x", "x ", "a:b", "a*b", "a?b",
-        "a\"b", "a<b", "a>b", "a|b", "a\u0000b", "a\nb", "a\tb", "a\u007Fb", "a\u0085b", "a\uD800b", "a\uDC00", "\uD800",
+        "a\"b", "a<b", "a>b", "a|b", "a\u0000b", "a\nb", "a\tb", "a\u007Fb", "a\u0085b", "a\uD800b", "a\uDC00", "\uD800", "a\uFFFEb", "\uFFFF",
         "/etc/passwd", "C:\\x", "envelope.xml", "ENVELOPE.XML", "Envelope.Xml"})
     void invalidNames(String name) {
         assertNotNull(PartNames.problem(name), name);

@@ -90,7 +90,7 @@ class DocumentIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a b", "a\tb", "a\nb", "a\u0000b", "a\u3000b"})
+    @ValueSource(strings = {"", "a b", "a\tb", "a\nb", "a\u0000b", "a\u3000b", "a\uD800", "\uDC00a", "a\uFFFE", "\uFFFF"})
     void emptyWhiteSpaceAndControlCharactersAreRefused(String value) {
         assertThrows(IllegalArgumentException.class, () -> DocumentId.of(value));
     }

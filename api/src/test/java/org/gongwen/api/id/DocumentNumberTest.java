@@ -40,11 +40,21 @@ class DocumentNumberTest {
         "〔2013〕12号",        // no agency code
         "咸 政发〔2013〕12号",  // white space in the agency code
         "咸政发〔2013〕12号 ",  // trailing space
-        "咸政发〔2013〕1234567890号" // more than nine digits
+        "咸政发〔2013〕1234567890号", // more than nine digits
+        "咸\u0001政发〔2013〕12号", // a control character
+        "咸\u0085政发〔2013〕12号", // a C1 control character
+        "咸\uD800政发〔2013〕12号", // a lone surrogate
+        "咸\uFFFE政发〔2013〕12号"  // not a character
     })
     void malformedNumbersAreRefusedWithTheExpectedForm(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DocumentNumber.parse(text));
         assertTrue(e.getMessage().contains("expected 机关代字〔YYYY〕N号"), e.getMessage());
+    }
+
+    @Test
+    void supplementaryCharactersInTheAgencyCodeAreKept() {
+        DocumentNumber n = DocumentNumber.parse("\uD840\uDC00政发〔2013〕12号");
+        assertEquals("\uD840\uDC00政发", n.agencyCode());
     }
 
     @Test
