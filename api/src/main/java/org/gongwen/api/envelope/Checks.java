@@ -21,8 +21,30 @@ final class Checks {
             if (Character.isISOControl(c) && c != '\n' && c != '\t') {
                 throw new IllegalArgumentException(field + " contains a control character at position " + (i + 1));
             }
+            if (!isXmlChar(value, i)) {
+                throw new IllegalArgumentException(field + " contains a character that XML cannot carry at position " + (i + 1)
+                        + " (a lone surrogate, U+FFFE or U+FFFF)");
+            }
         }
         return value;
+    }
+
+    /**
+     * Whether the UTF-16 unit at {@code i} belongs to a character that XML 1.0 can carry: not
+     * U+FFFE or U+FFFF, and a surrogate only as part of a pair. (Controls are checked apart.)
+     */
+    static boolean isXmlChar(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '\uFFFE' || c == '\uFFFF') {
+            return false;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+        }
+        return true;
     }
 
     static String optionalText(String field, String value, int maxLength) {

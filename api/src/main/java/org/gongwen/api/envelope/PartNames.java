@@ -25,7 +25,7 @@ public final class PartNames {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (Character.isISOControl(c) || "/\\:*?\"<>|".indexOf(c) >= 0 || Character.isSurrogate(c) && !validSurrogate(name, i)) {
+            if (Character.isISOControl(c) || "/\\:*?\"<>|".indexOf(c) >= 0 || !Checks.isXmlChar(name, i)) {
                 return "character " + (i + 1) + " of '" + safe(name) + "' is not allowed";
             }
         }
@@ -43,13 +43,6 @@ public final class PartNames {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    private static boolean validSurrogate(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-    }
 
     private static String safe(String name) {
         StringBuilder b = new StringBuilder();

@@ -40,6 +40,11 @@ public final class DocumentId {
             if (Character.isISOControl(c) || Character.isWhitespace(c)) {
                 throw new IllegalArgumentException("invalid 公文标识: control or white-space character at position " + (i + 1));
             }
+            if (c == '\uFFFE' || c == '\uFFFF' || Character.isSurrogate(c) && !(Character.isHighSurrogate(c)
+                    ? i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))
+                    : i > 0 && Character.isHighSurrogate(value.charAt(i - 1)))) {
+                throw new IllegalArgumentException("invalid 公文标识: a lone surrogate, U+FFFE or U+FFFF at position " + (i + 1));
+            }
         }
         return new DocumentId(value);
     }

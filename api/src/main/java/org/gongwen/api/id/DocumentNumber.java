@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * {@code 咸政发〔2013〕12号}. Immutable.
  */
 public final class DocumentNumber {
-    private static final Pattern SYNTAX = Pattern.compile("([^\\s〔〕\\[\\]()（）]{1,50})〔([0-9]{4})〕([1-9][0-9]{0,8})号");
+    private static final Pattern SYNTAX = Pattern.compile("([^\\s\\p{Cc}\\p{Cs}\\uFFFE\\uFFFF〔〕\\[\\]()（）]{1,50})〔([0-9]{4})〕([1-9][0-9]{0,8})号");
 
     private final String agencyCode;
     private final int year;

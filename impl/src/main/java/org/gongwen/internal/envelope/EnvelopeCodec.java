@@ -277,7 +277,16 @@ public final class EnvelopeCodec {
         d.attachmentNotes.forEach(mb::attachmentNote);
 
         ManifestXml mx = x.manifest;
-        DigestAlgorithm alg = mx.digestAlgorithm.equals(Algorithms.SM3) ? DigestAlgorithm.SM3 : DigestAlgorithm.SHA256;
+        // xs:anyURI collapses white space, so the schema lets " urn:gongwen:xmldsig:sm3 " through
+        String uri = mx.digestAlgorithm.trim();
+        DigestAlgorithm alg;
+        if (uri.equals(Algorithms.SM3)) {
+            alg = DigestAlgorithm.SM3;
+        } else if (uri.equals(Algorithms.SHA256)) {
+            alg = DigestAlgorithm.SHA256;
+        } else {
+            throw new IllegalArgumentException("unknown manifest digest algorithm " + uri);
+        }
         List<Part> parts = new ArrayList<>();
         for (ManifestXml.PartXml px : mx.parts) {
             parts.add(new Part(px.name, PartRole.valueOf(px.role), px.mediaType, px.size, px.digest));

@@ -24,7 +24,9 @@ public final class Certificates {
     }
 
     /**
-     * Parses DER certificates.
+     * Parses DER certificates. A certificate whose public key cannot be decoded counts as
+     * unreadable: Bouncy Castle parses such a certificate, then returns null or throws an
+     * unchecked exception from {@code getPublicKey()}.
      *
      * @throws GongwenException {@code SIG-004} if one cannot be read
      */
@@ -32,11 +34,16 @@ public final class Certificates {
         CertificateFactory f = factory();
         List<X509Certificate> out = new ArrayList<>();
         for (byte[] d : der) {
+            X509Certificate c;
             try {
-                out.add((X509Certificate) f.generateCertificate(new ByteArrayInputStream(d)));
+                c = (X509Certificate) f.generateCertificate(new ByteArrayInputStream(d));
+                if (c.getPublicKey() == null) {
+                    throw new CertificateException("its public key cannot be decoded");
+                }
             } catch (CertificateException | RuntimeException e) {
                 throw new GongwenException(ErrorCode.SIGNATURE_KEY_INFO, "a KeyInfo certificate cannot be read: " + e.getMessage());
             }
+            out.add(c);
         }
         return out;
     }
