@@ -127,6 +127,10 @@ public final class PackageReader implements PackageVerifier {
             throw new GongwenException(ErrorCode.CLASSIFIED_DOCUMENT, "the document is marked " + env.metadata().classification().get()
                     + "; only non-classified documents may be exchanged");
         }
+        if (env.manifest().digestAlgorithm() != signer.profile().digestAlgorithm()) {
+            throw new GongwenException(ErrorCode.ALGORITHM_NOT_ALLOWED, "the manifest digests parts with " + env.manifest().digestAlgorithm()
+                    + "; profile " + signer.profile() + " requires " + signer.profile().digestAlgorithm());
+        }
         checkManifest(env);
         readParts(zip, env, sink);
         zip.finish();
