@@ -3,6 +3,9 @@ package org.gongwen.internal.xml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -118,7 +121,7 @@ public final class SecureXml {
     private static GongwenException classify(SAXParseException e) {
         String m = String.valueOf(e.getMessage());
         String where = " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")";
-        if (m.contains("DOCTYPE") || m.contains("entity") || m.contains("Entity")) {
+        if (m.contains("DOCTYPE") || m.contains("referenced, but not declared") || m.contains("entity expansion")) {
             return new GongwenException(ErrorCode.XML_DTD, "refused: " + m + where);
         }
         if (m.contains("maxElementDepth") || m.contains("depth")) {
@@ -133,6 +136,19 @@ public final class SecureXml {
     private static void checkEncoding(byte[] xml) throws GongwenException {
         if (xml.length >= 2 && ((xml[0] == (byte) 0xFE && xml[1] == (byte) 0xFF) || (xml[0] == (byte) 0xFF && xml[1] == (byte) 0xFE))) {
             throw new GongwenException(ErrorCode.XML_ENCODING, "UTF-16 is not allowed; envelopes are UTF-8");
+        }
+        // Without a byte order mark the parser would still detect UTF-16, UTF-32 or EBCDIC from
+        // the first bytes and decode the document that way; only valid UTF-8 without NUL passes.
+        for (byte b : xml) {
+            if (b == 0) {
+                throw new GongwenException(ErrorCode.XML_ENCODING, "a NUL byte: the XML is not UTF-8 (UTF-16 or UTF-32?); envelopes are UTF-8");
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(xml));
+        } catch (CharacterCodingException e) {
+            throw new GongwenException(ErrorCode.XML_ENCODING, "the XML is not valid UTF-8; envelopes are UTF-8");
         }
         if (xml.length >= 5 && xml[0] == '<' && xml[1] == '?' && xml[2] == 'x' && xml[3] == 'm' && xml[4] == 'l') {
             int end = Math.min(xml.length, 200);
