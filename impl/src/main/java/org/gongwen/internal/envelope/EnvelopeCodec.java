@@ -30,6 +30,7 @@ import org.gongwen.api.envelope.Header;
 import org.gongwen.api.envelope.Manifest;
 import org.gongwen.api.envelope.MessageType;
 import org.gongwen.api.envelope.Part;
+import org.gongwen.api.envelope.PartNames;
 import org.gongwen.api.envelope.PartRole;
 import org.gongwen.api.envelope.SecurityLevel;
 import org.gongwen.api.envelope.Urgency;
@@ -104,7 +105,8 @@ public final class EnvelopeCodec {
      * Reads an envelope from a parsed document: schema validation, version, then the value
      * rules. A {@code ds:Signature} as last child of the root is allowed and ignored here.
      *
-     * @throws GongwenException {@code SCH-001} schema, {@code SCH-002} version, {@code SCH-003} value rule
+     * @throws GongwenException {@code SCH-001} schema, {@code SCH-002} version, {@code PKG-007} a part name
+     *     that is not allowed, {@code SCH-003} another value rule
      */
     public static Envelope fromDocument(Document doc) throws GongwenException {
         EnvelopeXml x;
@@ -124,6 +126,12 @@ public final class EnvelopeCodec {
         }
         if (!Envelope.VERSION.equals(x.version)) {
             throw new GongwenException(ErrorCode.SCHEMA_VERSION, "envelope version " + x.version + " is not supported; this SDK reads " + Envelope.VERSION);
+        }
+        for (ManifestXml.PartXml px : x.manifest.parts) {
+            String problem = PartNames.problem(px.name);
+            if (problem != null) {
+                throw new GongwenException(ErrorCode.PACKAGE_ENTRY_NAME, "manifest part name not allowed: " + problem);
+            }
         }
         try {
             return fromXml(x);
