@@ -11,8 +11,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import javax.xml.XMLConstants;
 import javax.xml.transform.dom.DOMResult;
@@ -106,7 +108,7 @@ public final class EnvelopeCodec {
      * rules. A {@code ds:Signature} as last child of the root is allowed and ignored here.
      *
      * @throws GongwenException {@code SCH-001} schema, {@code SCH-002} version, {@code PKG-007} a part name
-     *     that is not allowed, {@code SCH-003} another value rule
+     *     that is not allowed, {@code PKG-005} a part name listed twice, {@code SCH-003} another value rule
      */
     public static Envelope fromDocument(Document doc) throws GongwenException {
         EnvelopeXml x;
@@ -127,10 +129,14 @@ public final class EnvelopeCodec {
         if (!Envelope.VERSION.equals(x.version)) {
             throw new GongwenException(ErrorCode.SCHEMA_VERSION, "envelope version " + x.version + " is not supported; this SDK reads " + Envelope.VERSION);
         }
+        Set<String> names = new HashSet<>();
         for (ManifestXml.PartXml px : x.manifest.parts) {
             String problem = PartNames.problem(px.name);
             if (problem != null) {
                 throw new GongwenException(ErrorCode.PACKAGE_ENTRY_NAME, "manifest part name not allowed: " + problem);
+            }
+            if (!names.add(PartNames.collisionKey(px.name))) {
+                throw new GongwenException(ErrorCode.PACKAGE_ENTRY_DUPLICATE, "the manifest names part '" + px.name + "' twice (letter case ignored)");
             }
         }
         try {
