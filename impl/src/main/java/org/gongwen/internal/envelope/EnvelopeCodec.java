@@ -11,8 +11,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import javax.xml.XMLConstants;
 import javax.xml.transform.dom.DOMResult;
@@ -30,6 +32,7 @@ import org.gongwen.api.envelope.Header;
 import org.gongwen.api.envelope.Manifest;
 import org.gongwen.api.envelope.MessageType;
 import org.gongwen.api.envelope.Part;
+import org.gongwen.api.envelope.PartNames;
 import org.gongwen.api.envelope.PartRole;
 import org.gongwen.api.envelope.SecurityLevel;
 import org.gongwen.api.envelope.Urgency;
@@ -128,7 +131,8 @@ public final class EnvelopeCodec {
      * Reads an envelope from a parsed document: schema validation, version, then the value
      * rules. A {@code ds:Signature} as last child of the root is allowed and ignored here.
      *
-     * @throws GongwenException {@code SCH-001} schema, {@code SCH-002} version, {@code SCH-003} value rule
+     * @throws GongwenException {@code SCH-001} schema, {@code SCH-002} version, {@code PKG-007} a part name
+     *     that is not allowed, {@code PKG-005} a part name listed twice, {@code SCH-003} another value rule
      */
     public static Envelope fromDocument(Document doc) throws GongwenException {
         preCheck(doc);
@@ -147,6 +151,16 @@ public final class EnvelopeCodec {
             throw new GongwenException(ErrorCode.SCHEMA_VIOLATION, "schema: " + e.getMessage());
         } finally {
             Holder.UNMARSHALLERS.give(u);
+        }
+        Set<String> names = new HashSet<>();
+        for (ManifestXml.PartXml px : x.manifest.parts) {
+            String problem = PartNames.problem(px.name);
+            if (problem != null) {
+                throw new GongwenException(ErrorCode.PACKAGE_ENTRY_NAME, "manifest part name not allowed: " + problem);
+            }
+            if (!names.add(PartNames.collisionKey(px.name))) {
+                throw new GongwenException(ErrorCode.PACKAGE_ENTRY_DUPLICATE, "the manifest names part '" + px.name + "' twice (letter case ignored)");
+            }
         }
         try {
             return fromXml(x);

@@ -3,6 +3,9 @@ package org.gongwen.internal.xml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -150,6 +153,19 @@ public final class SecureXml {
         if (xml.length >= 2 && ((xml[0] == (byte) 0xFE && xml[1] == (byte) 0xFF) || (xml[0] == (byte) 0xFF && xml[1] == (byte) 0xFE))) {
             throw new GongwenException(ErrorCode.XML_ENCODING, "UTF-16 is not allowed; envelopes are UTF-8");
         }
+        // Without a byte order mark the parser would still detect UTF-16, UTF-32 or EBCDIC from
+        // the first bytes and decode the document that way; only valid UTF-8 without NUL passes.
+        for (byte b : xml) {
+            if (b == 0) {
+                throw new GongwenException(ErrorCode.XML_ENCODING, "a NUL byte: the XML is not UTF-8 (UTF-16 or UTF-32?); envelopes are UTF-8");
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(xml));
+        } catch (CharacterCodingException e) {
+            throw new GongwenException(ErrorCode.XML_ENCODING, "the XML is not valid UTF-8; envelopes are UTF-8");
+        }
         int start = xml.length >= 3 && xml[0] == (byte) 0xEF && xml[1] == (byte) 0xBB && xml[2] == (byte) 0xBF ? 3 : 0;
         if (xml.length >= start + 5 && xml[start] == '<' && xml[start + 1] == '?' && xml[start + 2] == 'x'
                 && xml[start + 3] == 'm' && xml[start + 4] == 'l') {
@@ -158,6 +174,10 @@ public final class SecureXml {
             int close = decl.indexOf("?>");
             if (close > 0) {
                 decl = decl.substring(0, close);
+                java.util.regex.Matcher version = java.util.regex.Pattern.compile("version\\s*=\\s*[\"']([^\"']*)[\"']").matcher(decl);
+                if (version.find() && !"1.0".equals(version.group(1))) {
+                    throw new GongwenException(ErrorCode.XML_MALFORMED, "XML version " + version.group(1) + " is not allowed; envelopes are XML 1.0");
+                }
                 int enc = decl.indexOf("encoding");
                 if (enc >= 0) {
                     String rest = decl.substring(enc + 8).replaceAll("[\\s=\"']", " ").trim();
