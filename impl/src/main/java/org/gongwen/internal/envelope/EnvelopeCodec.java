@@ -177,7 +177,8 @@ public final class EnvelopeCodec {
     private static void preCheck(Document doc) throws GongwenException {
         org.w3c.dom.Element root = doc.getDocumentElement();
         if (Namespaces.ENVELOPE.equals(root.getNamespaceURI()) && "Envelope".equals(root.getLocalName())
-                && root.hasAttributeNS(null, "version") && !Envelope.VERSION.equals(root.getAttributeNS(null, "version"))) {
+                && root.getAttributeNS(null, "version").matches("[0-9]{1,3}\\.[0-9]{1,3}")
+                && !Envelope.VERSION.equals(root.getAttributeNS(null, "version"))) {
             throw new GongwenException(ErrorCode.SCHEMA_VERSION, "envelope version " + root.getAttributeNS(null, "version")
                     + " is not supported; this SDK reads " + Envelope.VERSION);
         }

@@ -136,7 +136,7 @@ public final class SecureXml {
     private static GongwenException classify(SAXParseException e) {
         String m = String.valueOf(e.getMessage());
         String where = " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")";
-        if (m.contains("DOCTYPE") || m.contains("was referenced, but not declared") || m.contains("JAXP00010")
+        if (m.contains("DOCTYPE") || m.contains("was referenced, but not declared") || m.contains("JAXP00010001")
                 || m.contains("entity expansion") || m.contains("external entity")) {
             return new GongwenException(ErrorCode.XML_DTD, "refused: " + m + where);
         }
