@@ -22,7 +22,8 @@ class PartNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"a/b", "a\\b", "../x", "..", ".", ".hidden", "x.", " x", "x ", "a:b", "a*b", "a?b",
         "a\"b", "a<b", "a>b", "a|b", "a\u0000b", "a\nb", "a\tb", "a\u007Fb", "a\u0085b", "a\uD800b", "a\uDC00", "\uD800", "a\uFFFEb", "\uFFFF",
-        "/etc/passwd", "C:\\x", "envelope.xml", "ENVELOPE.XML", "Envelope.Xml"})
+        "/etc/passwd", "C:\\x", "envelope.xml", "ENVELOPE.XML", "Envelope.Xml",
+        "正文\u202Efdp.exe", "a\u200Bb", "a\u2066b", "\uFEFFx.pdf", "CON", "nul.pdf", "Com1.txt", "LPT9", "aux.tar.gz"})
     void invalidNames(String name) {
         assertNotNull(PartNames.problem(name), name);
         assertThrows(IllegalArgumentException.class, () -> new Part(name, PartRole.ATTACHMENT, "text/plain", 0, new byte[32]));
@@ -50,6 +51,13 @@ class PartNamesTest {
         assertTrue(PartNames.problem(".x").contains("starts or ends with a dot or a space"));
         assertTrue(PartNames.problem("Envelope.XML").contains("reserved"));
         assertTrue(PartNames.problem("a\u0001b").contains("a?b"), "control characters are not echoed");
+    }
+
+    @Test
+    void namesThatDifferOnlyInNormalisationOrFinalSigmaCollide() {
+        assertEquals(PartNames.collisionKey("caf\u00e9.pdf"), PartNames.collisionKey("cafe\u0301.pdf"));
+        assertEquals(PartNames.collisionKey("\u03a3\u03c3.txt"), PartNames.collisionKey("\u03c3\u03c2.txt"));
+        assertNull(PartNames.problem("console.pdf"), "only the device names themselves are refused");
     }
 
     @Test

@@ -58,7 +58,6 @@ public final class EnvelopeCodec {
     private static final class Holder {
         static final JAXBContext CONTEXT = newContext();
         static final Schema SCHEMA = newSchema();
-        static final Pool<Unmarshaller> UNMARSHALLERS = new Pool<>(EnvelopeCodec::newUnmarshaller, u -> { });
         static final Pool<Marshaller> MARSHALLERS = new Pool<>(EnvelopeCodec::newMarshaller, m -> { });
     }
 
@@ -137,7 +136,8 @@ public final class EnvelopeCodec {
     public static Envelope fromDocument(Document doc) throws GongwenException {
         preCheck(doc);
         EnvelopeXml x;
-        Unmarshaller u = Holder.UNMARSHALLERS.take();
+        // a new unmarshaller per call: a pooled one would keep the last document reachable
+        Unmarshaller u = newUnmarshaller();
         try {
             Object o = u.unmarshal(doc);
             if (!(o instanceof EnvelopeXml)) {
@@ -149,8 +149,6 @@ public final class EnvelopeCodec {
             throw new GongwenException(ErrorCode.SCHEMA_VIOLATION, "schema: " + cause.getMessage());
         } catch (JAXBException e) {
             throw new GongwenException(ErrorCode.SCHEMA_VIOLATION, "schema: " + e.getMessage());
-        } finally {
-            Holder.UNMARSHALLERS.give(u);
         }
         Set<String> names = new HashSet<>();
         for (ManifestXml.PartXml px : x.manifest.parts) {

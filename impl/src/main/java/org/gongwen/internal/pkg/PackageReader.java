@@ -179,18 +179,15 @@ public final class PackageReader implements PackageVerifier {
             CRC32 crc = new CRC32();
             OutputStream out = sink == null ? null : sink.open(expected);
             long left = e.size;
-            try {
+            try (OutputStream sinkOut = out) {
                 while (left > 0) {
                     int n = zip.read(buf, 0, (int) Math.min(buf.length, left));
                     md.update(buf, 0, n);
                     crc.update(buf, 0, n);
-                    if (out != null) {
-                        out.write(buf, 0, n);
+                    if (sinkOut != null) {
+                        sinkOut.write(buf, 0, n);
                     }
                     left -= n;
-                }
-                if (out != null) {
-                    out.close();
                 }
             } catch (IOException ex) {
                 throw new GongwenException(ErrorCode.LOCAL_IO, "cannot write part '" + e.name + "': " + ex.getMessage(), ex);

@@ -41,11 +41,12 @@ import org.gongwen.internal.crypto.Providers;
  */
 public final class TrustValidator {
     /**
-     * Signature algorithms allowed on certificates and CRLs of a path: RSA PKCS#1 v1.5 and PSS
-     * with SHA-2, ECDSA with SHA-2, SM2 with SM3, Ed25519, Ed448. SHA-1 and MD5 are refused.
+     * Signature algorithms allowed on certificates and CRLs of a path: RSA PKCS#1 v1.5
+     * with SHA-2 (PSS is not accepted: its hash is a parameter), ECDSA with SHA-2, SM2 with
+     * SM3, Ed25519, Ed448. SHA-1 and MD5 are refused.
      */
     private static final Set<String> CERT_SIGNATURE_OIDS = Set.of(
-            "1.2.840.113549.1.1.11", "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13", "1.2.840.113549.1.1.10",
+            "1.2.840.113549.1.1.11", "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13",
             "1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4",
             "1.2.156.10197.1.501", "1.3.101.112", "1.3.101.113");
 
@@ -125,7 +126,16 @@ public final class TrustValidator {
 
     private PKIXCertPathBuilderResult build(List<X509Certificate> keyInfoCerts, X509Certificate signer, Date when, Instant at)
             throws GongwenException {
-        List<Object> store = new ArrayList<>(keyInfoCerts);
+        // Trust anchors come from the policy, never from KeyInfo: self-issued certificates there
+        // (a root sent along, or decoys) are dropped, and so are repeats, so that path building
+        // works only on plausible candidates.
+        List<Object> store = new ArrayList<>();
+        Set<java.security.cert.X509Certificate> seen = new HashSet<>();
+        for (X509Certificate c : keyInfoCerts) {
+            if ((c == signer || !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) && seen.add(c)) {
+                store.add(c);
+            }
+        }
         store.addAll(intermediates);
         try {
             X509CertSelector target = new X509CertSelector();
@@ -141,6 +151,9 @@ public final class TrustValidator {
                     + " to a trust anchor at " + at + ": " + rootMessage(e));
         } catch (GeneralSecurityException e) {
             throw new GongwenException(ErrorCode.TRUST_POLICY, "the trust policy cannot be used: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new GongwenException(ErrorCode.TRUST_PATH, "no valid path from " + Certificates.describe(signer)
+                    + ": a certificate cannot be processed (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -205,9 +218,13 @@ public final class TrustValidator {
                 if (!CERT_SIGNATURE_OIDS.contains(crl.getSigAlgOID())) {
                     continue;
                 }
+                boolean[] issuerUsage = issuer.getKeyUsage();
+                if (issuerUsage != null && !(issuerUsage.length > 6 && issuerUsage[6])) {
+                    continue;
+                }
                 try {
                     crl.verify(issuer.getPublicKey(), Providers.bc());
-                } catch (GeneralSecurityException e) {
+                } catch (GeneralSecurityException | RuntimeException e) {
                     continue;
                 }
                 if (crl.getThisUpdate().after(when)) {
@@ -218,7 +235,10 @@ public final class TrustValidator {
                     throw new GongwenException(ErrorCode.TRUST_REVOKED, "certificate " + Certificates.describe(cert)
                             + " (serial " + cert.getSerialNumber().toString(16) + ") was revoked on " + entry.getRevocationDate().toInstant());
                 }
-                if (crl.getNextUpdate() == null || !crl.getNextUpdate().before(when)) {
+                // a CRL with critical extensions (a delta CRL, a CRL scoped by an issuing
+                // distribution point) still proves a revocation, but not completeness
+                boolean complete = crl.getCriticalExtensionOIDs() == null || crl.getCriticalExtensionOIDs().isEmpty();
+                if (complete && (crl.getNextUpdate() == null || !crl.getNextUpdate().before(when))) {
                     covered = true;
                 }
             }
@@ -242,7 +262,10 @@ public final class TrustValidator {
             throw new GongwenException(ErrorCode.TRUST_SENDER_BINDING, "the signer's certificate must carry exactly one organizationIdentifier (2.5.4.97); found " + rdns.length);
         }
         ASN1Encodable v = rdns[0].getFirst().getValue();
-        String code = v instanceof ASN1String ? ((ASN1String) v).getString() : v.toString();
+        if (!(v instanceof org.bouncycastle.asn1.DERUTF8String || v instanceof org.bouncycastle.asn1.DERPrintableString)) {
+            throw new GongwenException(ErrorCode.TRUST_SENDER_BINDING, "the certificate's organizationIdentifier must be a UTF8String or PrintableString");
+        }
+        String code = ((ASN1String) v).getString();
         if (!OrgCode.isValid(code)) {
             throw new GongwenException(ErrorCode.TRUST_SENDER_BINDING, "the certificate's organizationIdentifier '" + code + "' is not a valid 统一社会信用代码");
         }

@@ -37,6 +37,9 @@ import org.xml.sax.ErrorHandler;
  */
 public final class SecureXml {
     private static final String XINCLUDE_NS = "http://www.w3.org/2001/XInclude";
+    private static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
+    /** The most elements in one envelope; a valid one has fewer than 2,400. */
+    public static final int MAX_ELEMENTS = 10_000;
     private static final DocumentBuilderFactory FACTORY = newFactory();
     private static final Pool<DocumentBuilder> BUILDERS = new Pool<>(SecureXml::newBuilder, DocumentBuilder::reset);
 
@@ -94,7 +97,13 @@ public final class SecureXml {
         if (doc.getDoctype() != null) {
             throw new GongwenException(ErrorCode.XML_DTD, "a DOCTYPE declaration is present");
         }
-        checkTree(doc.getDocumentElement(), 1, maxDepth);
+        if (!"1.0".equals(doc.getXmlVersion())) {
+            throw new GongwenException(ErrorCode.XML_MALFORMED, "XML version " + doc.getXmlVersion() + " is not allowed; envelopes are XML 1.0");
+        }
+        if (doc.getXmlEncoding() != null && !"UTF-8".equalsIgnoreCase(doc.getXmlEncoding())) {
+            throw new GongwenException(ErrorCode.XML_ENCODING, "declared encoding " + doc.getXmlEncoding() + " is not UTF-8");
+        }
+        checkTree(doc.getDocumentElement(), 1, maxDepth, new int[1]);
         for (Node n = doc.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n.getNodeType() != Node.ELEMENT_NODE) {
                 refuseNode(n);
@@ -190,9 +199,12 @@ public final class SecureXml {
         }
     }
 
-    private static void checkTree(Element e, int depth, int maxDepth) throws GongwenException {
+    private static void checkTree(Element e, int depth, int maxDepth, int[] elements) throws GongwenException {
         if (depth > maxDepth) {
             throw new GongwenException(ErrorCode.LIMIT_DEPTH, "element nesting deeper than " + maxDepth);
+        }
+        if (++elements[0] > MAX_ELEMENTS) {
+            throw new GongwenException(ErrorCode.LIMIT_COUNT, "more than " + MAX_ELEMENTS + " elements");
         }
         if (XINCLUDE_NS.equals(e.getNamespaceURI())) {
             throw new GongwenException(ErrorCode.XML_XINCLUDE, "XInclude element " + e.getTagName() + " is not allowed");
@@ -203,11 +215,15 @@ public final class SecureXml {
                     || XINCLUDE_NS.equals(attrs.item(i).getNodeValue()) && "xmlns".equals(attrs.item(i).getPrefix())) {
                 throw new GongwenException(ErrorCode.XML_XINCLUDE, "XInclude namespace is not allowed");
             }
+            if (XSI_NS.equals(attrs.item(i).getNamespaceURI())) {
+                throw new GongwenException(ErrorCode.SCHEMA_VIOLATION, "attribute " + attrs.item(i).getNodeName()
+                        + " is not allowed: envelopes carry no schema instance attributes");
+            }
         }
         for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
             switch (n.getNodeType()) {
                 case Node.ELEMENT_NODE:
-                    checkTree((Element) n, depth + 1, maxDepth);
+                    checkTree((Element) n, depth + 1, maxDepth, elements);
                     break;
                 case Node.TEXT_NODE:
                 case Node.CDATA_SECTION_NODE:
