@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.gongwen.api.sign.SignatureProfile;
 import org.gongwen.testing.Fixtures;
+import org.gongwen.testing.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ class PackCommandTest {
     }
 
     private Map<String, Object> metadataOf(Path pkg) {
-        return JsonParser.object(RoundTripTest.jsonOf(Cli.run("inspect", "--json", "--trust", pki.ca(), pkg)), "metadata");
+        return Json.object(RoundTripTest.jsonOf(Cli.run("inspect", "--json", "--trust", pki.ca(), pkg)), "metadata");
     }
 
     @Test
@@ -154,7 +155,7 @@ class PackCommandTest {
         Path pkg = dir.resolve("a.gwpkg");
         Cli.Result ok = pki.pack(pkg, body(), "--to", Fixtures.SHAANXI + "，" + Fixtures.XIAN, "--cc", Fixtures.BINZHOU + "," + Fixtures.LIQUAN);
         assertEquals(0, ok.exit, ok.toString());
-        Map<String, Object> header = JsonParser.object(RoundTripTest.jsonOf(Cli.run("inspect", "--json", pkg)), "header");
+        Map<String, Object> header = Json.object(RoundTripTest.jsonOf(Cli.run("inspect", "--json", pkg)), "header");
         assertEquals(List.of(Fixtures.XIANYANG.value(), Fixtures.SHAANXI.value(), Fixtures.XIAN.value()), header.get("to"));
         assertEquals(List.of(Fixtures.CHUNHUA.value(), Fixtures.BINZHOU.value(), Fixtures.LIQUAN.value()), header.get("cc"));
 

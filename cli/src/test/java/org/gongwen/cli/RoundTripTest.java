@@ -20,6 +20,7 @@ import org.gongwen.api.sign.SignatureProfile;
 import org.gongwen.internal.crypto.Digests;
 import org.gongwen.internal.trust.TrustValidator;
 import org.gongwen.testing.Fixtures;
+import org.gongwen.testing.Json;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -88,18 +89,18 @@ class RoundTripTest {
 
         Map<String, Object> json = jsonOf(Cli.run("inspect", "--json", "--trust", pki.ca(), pkg));
         assertEquals("VERIFIED", json.get("status"));
-        assertEquals(messageId, JsonParser.object(json, "header").get("messageId"));
-        assertEquals(Fixtures.LIQUAN.value(), JsonParser.object(json, "header").get("sender"));
-        assertEquals(List.of(Fixtures.XIANYANG.value()), JsonParser.object(json, "header").get("to"));
-        assertEquals(List.of(Fixtures.CHUNHUA.value()), JsonParser.object(json, "header").get("cc"));
-        Map<String, Object> meta = JsonParser.object(json, "metadata");
+        assertEquals(messageId, Json.object(json, "header").get("messageId"));
+        assertEquals(Fixtures.LIQUAN.value(), Json.object(json, "header").get("sender"));
+        assertEquals(List.of(Fixtures.XIANYANG.value()), Json.object(json, "header").get("to"));
+        assertEquals(List.of(Fixtures.CHUNHUA.value()), Json.object(json, "header").get("cc"));
+        Map<String, Object> meta = Json.object(json, "metadata");
         assertEquals("NOTICE", meta.get("kind"));
         assertEquals("URGENT", meta.get("urgency"));
         assertEquals("关于做好2026年冬季森林防火工作的通知", meta.get("title"));
         assertEquals(List.of("张三"), meta.get("signatories"));
         assertEquals(TestPki.LIQUAN_NAME, meta.get("issuingAuthority"), "the default 发文机关署名 is the certificate's O");
         assertEquals("2026-11-20", meta.get("dateOfWriting"));
-        Map<String, Object> manifest = JsonParser.object(json, "manifest");
+        Map<String, Object> manifest = Json.object(json, "manifest");
         assertEquals(profile.digestAlgorithm().name(), manifest.get("digestAlgorithm"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> parts = (List<Map<String, Object>>) manifest.get("parts");
@@ -110,8 +111,8 @@ class RoundTripTest {
         assertEquals(digestHex(profile, body), parts.get(0).get("digest"));
         assertEquals("附件1 统计表.xlsx", parts.get(1).get("name"));
         assertEquals(digestHex(profile, attachment), parts.get(1).get("digest"));
-        assertEquals(profile.name(), JsonParser.object(json, "signer").get("profile"));
-        assertEquals(Fixtures.LIQUAN.value(), JsonParser.object(json, "signer").get("organisation"));
+        assertEquals(profile.name(), Json.object(json, "signer").get("profile"));
+        assertEquals(Fixtures.LIQUAN.value(), Json.object(json, "signer").get("organisation"));
 
         Cli.Result unverified = Cli.run("inspect", pkg);
         assertEquals(0, unverified.exit, unverified.toString());
@@ -120,8 +121,8 @@ class RoundTripTest {
         Map<String, Object> unverifiedJson = jsonOf(Cli.run("inspect", "--json", pkg));
         assertEquals("NOT_VERIFIED", unverifiedJson.get("status"));
         assertFalse(unverifiedJson.containsKey("signer"), "an unverified signer is only ever 'claimed'");
-        assertEquals(profile.name(), JsonParser.object(unverifiedJson, "claimedSigner").get("profile"));
-        assertEquals(JsonParser.object(json, "metadata"), JsonParser.object(unverifiedJson, "metadata"));
+        assertEquals(profile.name(), Json.object(unverifiedJson, "claimedSigner").get("profile"));
+        assertEquals(Json.object(json, "metadata"), Json.object(unverifiedJson, "metadata"));
 
         Path out = dir.resolve("extracted");
         Cli.Result extracted = Cli.run("extract", "--trust", pki.ca(), "--out", out, pkg);
@@ -152,7 +153,7 @@ class RoundTripTest {
     static Map<String, Object> jsonOf(Cli.Result r) {
         assertEquals(0, r.exit, r.toString());
         @SuppressWarnings("unchecked")
-        Map<String, Object> json = (Map<String, Object>) JsonParser.parse(r.out);
+        Map<String, Object> json = (Map<String, Object>) Json.parse(r.out);
         return json;
     }
 

@@ -1,4 +1,4 @@
-package org.gongwen.spec.attacks;
+package org.gongwen.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small, strict JSON reader for the attack vectors (RFC 8259): objects become
+ * A small, strict JSON reader for tests (attack vectors, the tool's JSON output; RFC 8259): objects become
  * {@code LinkedHashMap<String, Object>}, arrays {@code List<Object>}, numbers {@code Long} or
  * {@code Double}, plus {@code String}, {@code Boolean} and {@code null}. Duplicate keys and
  * trailing content are errors, so a typo in a vector cannot silently change a case.
  */
-final class Json {
+public final class Json {
     private final String s;
     private int p;
 
@@ -19,8 +19,8 @@ final class Json {
         this.s = s;
     }
 
-    /** Parses one JSON text. */
-    static Object parse(String text) {
+    /** Parses one JSON text; throws {@link IllegalArgumentException} on anything but one well-formed value. */
+    public static Object parse(String text) {
         Json j = new Json(text);
         j.ws();
         Object v = j.value();
@@ -29,6 +29,12 @@ final class Json {
             throw j.error("content after the JSON value");
         }
         return v;
+    }
+
+    /** The object member {@code key} of the object {@code o}. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(Object o, String key) {
+        return (Map<String, Object>) ((Map<String, Object>) o).get(key);
     }
 
     private Object value() {
