@@ -20,8 +20,8 @@ import org.gongwen.api.pkg.VerifiedPackage;
 import org.gongwen.api.sign.SignatureProfile;
 import org.gongwen.internal.envelope.EnvelopeCodec;
 import org.gongwen.internal.pkg.RawPackage;
-import org.gongwen.internal.xml.SecureXml;
 import org.gongwen.testing.Fixtures;
+import org.gongwen.testing.XmlWriter;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -80,7 +80,7 @@ class SdkVerifiesXmlsecSignatureTest {
         Document doc = EnvelopeCodec.toDocument(env);
         SignatureTemplate.append(doc, profile);
         ByteArrayOutputStream template = new ByteArrayOutputStream();
-        SecureXml.write(doc, template);
+        XmlWriter.write(doc, template);
         Path in = InteropSamples.write(dir.resolve("template.xml"), template.toByteArray());
         Path out = dir.resolve("signed.xml");
 

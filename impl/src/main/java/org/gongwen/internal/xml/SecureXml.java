@@ -2,7 +2,6 @@ package org.gongwen.internal.xml;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -11,12 +10,6 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.gongwen.api.ErrorCode;
 import org.gongwen.api.GongwenException;
 import org.w3c.dom.Document;
@@ -254,23 +247,6 @@ public final class SecureXml {
             return FACTORY.newDocumentBuilder().newDocument();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Serialises a document as UTF-8 with an XML declaration and no added white space. */
-    public static void write(Document doc, OutputStream out) throws IOException {
-        try {
-            TransformerFactory tf = TransformerFactory.newDefaultInstance();
-            tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-            Transformer t = tf.newTransformer();
-            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            t.setOutputProperty(OutputKeys.INDENT, "no");
-            t.setOutputProperty(OutputKeys.STANDALONE, "no");
-            doc.setXmlStandalone(true);
-            t.transform(new DOMSource(doc), new StreamResult(out));
-        } catch (TransformerException e) {
-            throw new IOException("cannot serialise XML: " + e.getMessage(), e);
         }
     }
 }

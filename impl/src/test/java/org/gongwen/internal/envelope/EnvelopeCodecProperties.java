@@ -28,6 +28,7 @@ import org.gongwen.api.id.DocumentNumber;
 import org.gongwen.internal.xml.SecureXml;
 import org.gongwen.testing.Fixtures;
 import org.gongwen.testing.GongwenArbitraries;
+import org.gongwen.testing.XmlWriter;
 import org.w3c.dom.Document;
 
 /** Envelope value to XML bytes and back gives the same value, for any value the builders accept. */
@@ -108,7 +109,7 @@ class EnvelopeCodecProperties {
 
     private static byte[] write(Document doc) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SecureXml.write(doc, out);
+        XmlWriter.write(doc, out);
         return out.toByteArray();
     }
 

@@ -16,6 +16,7 @@ import org.gongwen.api.GongwenException;
 import org.gongwen.api.sign.SigningIdentity;
 import org.gongwen.internal.sign.EnvelopeSigner;
 import org.gongwen.internal.xml.SecureXml;
+import org.gongwen.testing.XmlWriter;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -87,7 +88,7 @@ public final class RawPackage {
     /** Replaces the envelope entry's bytes with the serialised document (not re-signed). */
     public RawPackage envelope(Document doc) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SecureXml.write(doc, out);
+        XmlWriter.write(doc, out);
         entry("envelope.xml").data = out.toByteArray();
         return this;
     }

@@ -16,6 +16,7 @@ import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 import org.gongwen.api.GongwenException;
 import org.gongwen.internal.xml.SecureXml;
+import org.gongwen.testing.XmlWriter;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -69,7 +70,7 @@ final class EnvelopeDom {
     static byte[] write(Document doc) throws IOException {
         doc.normalizeDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SecureXml.write(doc, out);
+        XmlWriter.write(doc, out);
         return out.toByteArray();
     }
 
