@@ -2,6 +2,7 @@
 module org.gongwen.api {
     exports org.gongwen.api;
     exports org.gongwen.api.envelope;
+    exports org.gongwen.api.exchange;
     exports org.gongwen.api.id;
     exports org.gongwen.api.pkg;
     exports org.gongwen.api.sign;

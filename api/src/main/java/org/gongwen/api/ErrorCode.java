@@ -63,6 +63,9 @@ public enum ErrorCode {
 
     MESSAGE_DUPLICATE("MSG-001", false, "the message id was already used with the same bytes"),
     MESSAGE_ID_CONFLICT("MSG-002", false, "the message id was already used with other bytes"),
+    MESSAGE_UNKNOWN("MSG-003", false, "the message or mailbox entry is not known to this node"),
+    RECEIPT_NOT_BOUND("MSG-004", false, "the receipt does not match the message it names (sender, id, signature digest, issuer)"),
+    STATE_CONFLICT("MSG-005", false, "the step is not allowed in the message's current state (for example 签收 after 退文)"),
 
     ROUTING_UNKNOWN_RECIPIENT("RTE-001", false, "a recipient is not known"),
     ROUTING_UNREACHABLE("RTE-002", true, "the node for a recipient cannot be reached"),

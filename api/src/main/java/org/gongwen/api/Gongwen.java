@@ -1,5 +1,8 @@
 package org.gongwen.api;
 
+import org.gongwen.api.exchange.ExchangeClient;
+import org.gongwen.api.exchange.ExchangeConfig;
+
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.ServiceLoader;
@@ -38,6 +41,14 @@ public interface Gongwen {
 
     /** A verifier with the given trust policy and limits. */
     PackageVerifier verifier(TrustPolicy trust, Limits limits);
+
+    /**
+     * A client for the platform's HTTP binding (spec/transport.md). Build one per application and
+     * share it; close it when done.
+     *
+     * @throws GongwenException {@code LOC-003} if the TLS material cannot be used
+     */
+    ExchangeClient exchangeClient(ExchangeConfig config) throws GongwenException;
 
     /** Reading keys, certificates and CRLs. */
     KeyMaterial keys();

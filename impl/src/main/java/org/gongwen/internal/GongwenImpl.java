@@ -3,6 +3,8 @@ package org.gongwen.internal;
 import java.nio.file.Path;
 import org.gongwen.api.Gongwen;
 import org.gongwen.api.GongwenException;
+import org.gongwen.api.exchange.ExchangeClient;
+import org.gongwen.api.exchange.ExchangeConfig;
 import org.gongwen.api.pkg.Limits;
 import org.gongwen.api.pkg.PackageBuilder;
 import org.gongwen.api.pkg.PackageVerifier;
@@ -30,6 +32,11 @@ public final class GongwenImpl implements Gongwen {
     @Override
     public PackageVerifier verifier(TrustPolicy trust, Limits limits) {
         return new PackageReader(trust, limits);
+    }
+
+    @Override
+    public ExchangeClient exchangeClient(ExchangeConfig config) throws GongwenException {
+        throw new UnsupportedOperationException("the exchange client is being written");
     }
 
     @Override

@@ -25,6 +25,10 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -39,6 +43,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
+import org.gongwen.api.id.NodeId;
 import org.gongwen.api.id.OrgCode;
 import org.gongwen.api.sign.SignatureProfile;
 import org.gongwen.api.sign.SigningIdentity;
@@ -92,18 +97,43 @@ public final class DevPki {
         }
 
         /**
+         * Issues a signing certificate for a platform node: organizationIdentifier is the node id
+         * ({@code GWNODE-dddddd}), valid for ten years from now.
+         */
+        public Issued issueNode(NodeId node, String nodeName) {
+            Instant now = Instant.now();
+            return issueParty(node.value(), nodeName, nodeName + " 交换节点签名", now.minusSeconds(3600), now.plusSeconds(3650L * 86400), true, false);
+        }
+
+        /**
+         * Issues a TLS certificate for an organisation or a node (its organizationIdentifier is the
+         * party: an organisation code or a node id), for client and server authentication, with
+         * the subject alternative names {@code localhost} and {@code 127.0.0.1}. Use an authority of
+         * the RSA_SHA256 or ECDSA_P256_SHA256 profile: TLS has no SM2 in the JDK.
+         */
+        public Issued issueTls(String party, String name) {
+            Instant now = Instant.now();
+            return issueParty(party, name, name + " TLS", now.minusSeconds(3600), now.plusSeconds(3650L * 86400), true, true);
+        }
+
+        /**
          * Issues an organisation certificate.
          *
          * @param signingKeyUsage whether the certificate carries digitalSignature and nonRepudiation
          */
         public Issued issue(OrgCode org, String orgName, Instant notBefore, Instant notAfter, boolean signingKeyUsage) {
+            return issueParty(org == null ? null : org.value(), orgName, orgName + " 公文交换签名", notBefore, notAfter, signingKeyUsage, false);
+        }
+
+        private Issued issueParty(String party, String orgName, String commonName, Instant notBefore, Instant notAfter,
+                boolean signingKeyUsage, boolean tls) {
             KeyPair kp = generate(profile);
             X500NameBuilder nb = new X500NameBuilder(BCStyle.INSTANCE)
                     .addRDN(BCStyle.C, "CN").addRDN(BCStyle.O, orgName);
-            if (org != null) {
-                nb.addRDN(BCStyle.ORGANIZATION_IDENTIFIER, org.value());
+            if (party != null) {
+                nb.addRDN(BCStyle.ORGANIZATION_IDENTIFIER, party);
             }
-            nb.addRDN(BCStyle.CN, orgName + " 公文交换签名");
+            nb.addRDN(BCStyle.CN, commonName);
             try {
                 JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
                 X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, serial(), Date.from(notBefore), Date.from(notAfter),
@@ -111,7 +141,14 @@ public final class DevPki {
                         .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                         .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(kp.getPublic()))
                         .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
-                if (signingKeyUsage) {
+                if (tls) {
+                    b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature
+                            | (profile == SignatureProfile.RSA_SHA256 ? KeyUsage.keyEncipherment : 0)));
+                    b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                            new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+                    b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                        new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+                } else if (signingKeyUsage) {
                     b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
                 } else {
                     b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyEncipherment));

@@ -41,6 +41,23 @@ public final class EnvelopeVerifier {
      */
     public static SignerInfo verify(Document doc, SignatureShape shape, TrustValidator trust, OrgCode sender)
             throws GongwenException {
+        List<X509Certificate> path = verifySignature(doc, shape, trust);
+        OrgCode bound = TrustValidator.organisationOf(path.get(0));
+        if (!bound.equals(sender)) {
+            throw new GongwenException(ErrorCode.TRUST_SENDER_BINDING, "the signer's certificate belongs to " + bound + ", the envelope's sender is " + sender);
+        }
+        return new SignerInfo(shape.profile, bound, path);
+    }
+
+    /**
+     * Verifies a shape-checked signature up to and including trust, without binding the signer to
+     * a party; the caller binds it (envelopes to the sender, receipts to the issuer).
+     *
+     * @return the validated path, signer's certificate first
+     * @throws GongwenException with the code of the first check that fails
+     */
+    public static List<X509Certificate> verifySignature(Document doc, SignatureShape shape, TrustValidator trust)
+            throws GongwenException {
         TrustPolicy policy = trust.policy();
         if (!policy.profiles().contains(shape.profile)) {
             throw new GongwenException(ErrorCode.ALGORITHM_NOT_ALLOWED, "profile " + shape.profile + " is not accepted by the trust policy");
@@ -55,12 +72,7 @@ public final class EnvelopeVerifier {
         }
         SignatureEngines.verify(shape.profile, signer.getPublicKey(), Dsig.canonicalSignedInfo(shape.signedInfo), shape.signatureValue);
 
-        List<X509Certificate> path = trust.validate(certs);
-        OrgCode bound = TrustValidator.organisationOf(signer);
-        if (!bound.equals(sender)) {
-            throw new GongwenException(ErrorCode.TRUST_SENDER_BINDING, "the signer's certificate belongs to " + bound + ", the envelope's sender is " + sender);
-        }
-        return new SignerInfo(shape.profile, bound, path);
+        return trust.validate(certs);
     }
 
     /** The raw signature value of a shape-checked signature. */

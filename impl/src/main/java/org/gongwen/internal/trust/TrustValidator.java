@@ -256,6 +256,29 @@ public final class TrustValidator {
      * @throws GongwenException {@code TRU-005} if there is none, several or an invalid one
      */
     public static OrgCode organisationOf(X509Certificate cert) throws GongwenException {
+        String code = partyOf(cert);
+        if (!OrgCode.isValid(code)) {
+            throw new GongwenException(ErrorCode.TRUST_SENDER_BINDING, "the certificate's organizationIdentifier '" + code + "' is not a valid 统一社会信用代码");
+        }
+        return OrgCode.of(code);
+    }
+
+    /**
+     * The party a certificate is bound to (spec/transport.md T-2.2): the text of its one
+     * organizationIdentifier, either an organisation code or a node id ({@code GWNODE-dddddd}).
+     *
+     * @throws GongwenException {@code TRU-005} if there is none, several, a value of the wrong
+     *     string type, or a value that is neither an organisation code nor a node id
+     */
+    public static String partyOf(X509Certificate cert) throws GongwenException {
+        String code = organizationIdentifier(cert);
+        if (!OrgCode.isValid(code) && !org.gongwen.api.id.NodeId.isValid(code)) {
+            throw new GongwenException(ErrorCode.TRUST_SENDER_BINDING, "the certificate's organizationIdentifier '" + code + "' is neither a valid 统一社会信用代码 nor a node id");
+        }
+        return code;
+    }
+
+    private static String organizationIdentifier(X509Certificate cert) throws GongwenException {
         X500Name name = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
         RDN[] rdns = name.getRDNs(BCStyle.ORGANIZATION_IDENTIFIER);
         if (rdns.length != 1 || rdns[0].isMultiValued()) {
@@ -265,10 +288,6 @@ public final class TrustValidator {
         if (!(v instanceof org.bouncycastle.asn1.DERUTF8String || v instanceof org.bouncycastle.asn1.DERPrintableString)) {
             throw new GongwenException(ErrorCode.TRUST_SENDER_BINDING, "the certificate's organizationIdentifier must be a UTF8String or PrintableString");
         }
-        String code = ((ASN1String) v).getString();
-        if (!OrgCode.isValid(code)) {
-            throw new GongwenException(ErrorCode.TRUST_SENDER_BINDING, "the certificate's organizationIdentifier '" + code + "' is not a valid 统一社会信用代码");
-        }
-        return OrgCode.of(code);
+        return ((ASN1String) v).getString();
     }
 }

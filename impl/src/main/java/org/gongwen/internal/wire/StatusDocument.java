@@ -1,0 +1,123 @@
+package org.gongwen.internal.wire;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.gongwen.api.ErrorCode;
+import org.gongwen.api.GongwenException;
+import org.gongwen.api.envelope.DigestAlgorithm;
+import org.gongwen.api.exchange.DeliveryState;
+import org.gongwen.api.exchange.MessageStatus;
+import org.gongwen.api.exchange.Receipt;
+import org.gongwen.api.exchange.ReceiptType;
+import org.gongwen.api.exchange.RecipientStatus;
+import org.gongwen.api.id.OrgCode;
+import org.gongwen.internal.trust.TrustValidator;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The status document of T-8: written by a node from stored receipt bytes, read by a client
+ * that verifies every receipt and derives each state itself.
+ *
+ * @param sender the message's sender
+ * @param messageId the message id
+ * @param accepted the signed ACCEPTED receipt
+ * @param recipients one row per recipient
+ */
+public record StatusDocument(OrgCode sender, UUID messageId, byte[] accepted, List<Row> recipients) {
+    /**
+     * One recipient.
+     *
+     * @param recipient the recipient
+     * @param primary 主送 rather than 抄送
+     * @param state the state the node reports
+     * @param receipts the signed receipts naming it, oldest first
+     */
+    public record Row(OrgCode recipient, boolean primary, DeliveryState state, List<byte[]> receipts) {
+    }
+
+    /** The document's bytes. */
+    public byte[] toXml() throws GongwenException {
+        Document doc = WireXml.newDocument("Status");
+        Element root = doc.getDocumentElement();
+        WireXml.add(root, "Sender", sender.value());
+        WireXml.add(root, "MessageId", messageId.toString());
+        WireXml.add(root, "Accepted", Base64.getEncoder().encodeToString(accepted));
+        for (Row r : recipients) {
+            Element x = WireXml.add(root, "Recipient", null);
+            x.setAttributeNS(null, "primary", Boolean.toString(r.primary()));
+            WireXml.add(x, "Organisation", r.recipient().value());
+            WireXml.add(x, "State", r.state().name());
+            for (byte[] receipt : r.receipts()) {
+                WireXml.add(x, "Receipt", Base64.getEncoder().encodeToString(receipt));
+            }
+        }
+        return WireXml.bytes(doc);
+    }
+
+    /** Reads the document without verifying its receipts. */
+    public static StatusDocument read(byte[] xml) throws GongwenException {
+        Document doc = WireXml.parse(xml, Binding.MAX_STATUS_BYTES, "Status");
+        Element root = doc.getDocumentElement();
+        try {
+            List<Row> rows = new ArrayList<>();
+            for (Element x : WireXml.children(root, "Recipient")) {
+                List<byte[]> receipts = new ArrayList<>();
+                for (Element r : WireXml.children(x, "Receipt")) {
+                    receipts.add(Base64.getMimeDecoder().decode(r.getTextContent()));
+                }
+                rows.add(new Row(OrgCode.of(WireXml.text(x, "Organisation")), Boolean.parseBoolean(x.getAttribute("primary").trim()),
+                        DeliveryState.valueOf(WireXml.text(x, "State")), receipts));
+            }
+            return new StatusDocument(OrgCode.of(WireXml.text(root, "Sender")), UUID.fromString(WireXml.text(root, "MessageId")),
+                    Base64.getMimeDecoder().decode(WireXml.text(root, "Accepted")), rows);
+        } catch (IllegalArgumentException e) {
+            throw new GongwenException(ErrorCode.INVALID_VALUE, "status: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Verifies every receipt, checks that each is bound to this message and to its row, and
+     * derives each recipient's state from its receipts (T-8.2).
+     *
+     * @param digestAlgorithm the digest algorithm of the message's profile
+     * @param signatureDigest the digest of the message's signature value, if the caller knows it;
+     *     otherwise the ACCEPTED receipt's digest is taken as the reference for all others
+     * @throws GongwenException the first receipt that fails, or {@code MSG-004} for a receipt or
+     *     state that does not belong
+     */
+    public MessageStatus verify(TrustValidator trust, OrgCode expectedSender, UUID expectedId, byte[] signatureDigest)
+            throws GongwenException {
+        if (!sender.equals(expectedSender) || !messageId.equals(expectedId)) {
+            throw new GongwenException(ErrorCode.RECEIPT_NOT_BOUND, "the status is for " + sender + "/" + messageId);
+        }
+        Receipt acc = Receipts.verify(accepted, trust);
+        if (acc.type() != ReceiptType.ACCEPTED) {
+            throw new GongwenException(ErrorCode.RECEIPT_NOT_BOUND, "the status's Accepted receipt is " + acc.type());
+        }
+        DigestAlgorithm alg = acc.signatureDigestAlgorithm();
+        byte[] digest = signatureDigest != null ? signatureDigest : acc.signatureDigest();
+        Receipts.checkBound(acc, sender, messageId, alg, digest);
+        List<RecipientStatus> out = new ArrayList<>();
+        for (Row row : recipients) {
+            List<Receipt> timeline = new ArrayList<>();
+            for (byte[] bytes : row.receipts()) {
+                Receipt r = Receipts.verify(bytes, trust);
+                Receipts.checkBound(r, sender, messageId, alg, digest);
+                if (!r.recipients().contains(row.recipient())) {
+                    throw new GongwenException(ErrorCode.RECEIPT_NOT_BOUND, "a " + r.type() + " receipt listed for " + row.recipient() + " does not name it");
+                }
+                timeline.add(r);
+            }
+            DeliveryState derived = Receipts.stateOf(timeline);
+            if (derived != row.state()) {
+                throw new GongwenException(ErrorCode.RECEIPT_NOT_BOUND, "the node reports " + row.state() + " for " + row.recipient()
+                        + " but its receipts show " + derived);
+            }
+            out.add(new RecipientStatus(row.recipient(), row.primary(), derived, timeline));
+        }
+        return new MessageStatus(sender, messageId, acc, out);
+    }
+}
