@@ -40,7 +40,8 @@ public record ErrorDocument(ErrorCode code, String message) {
         Document doc = WireXml.parse(xml, Binding.MAX_ERROR_BYTES, "Error");
         Element root = doc.getDocumentElement();
         String c = WireXml.text(root, "Code");
-        boolean retryable = Boolean.parseBoolean(WireXml.text(root, "Retryable").trim());
+        String flag = WireXml.text(root, "Retryable").trim();
+        boolean retryable = "true".equals(flag) || "1".equals(flag);
         String message = WireXml.text(root, "Message");
         Optional<ErrorCode> known = ErrorCode.fromCode(c);
         if (known.isEmpty() || known.get().retryable() != retryable) {
