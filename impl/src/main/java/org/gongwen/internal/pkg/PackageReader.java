@@ -50,7 +50,12 @@ public final class PackageReader implements PackageVerifier {
     private final Limits limits;
 
     public PackageReader(TrustPolicy trust, Limits limits) {
-        this.trust = new TrustValidator(Objects.requireNonNull(trust, "trust"));
+        this(new TrustValidator(Objects.requireNonNull(trust, "trust")), limits);
+    }
+
+    /** A reader that shares a validator (and its path cache) with other users of the same policy. */
+    public PackageReader(TrustValidator trust, Limits limits) {
+        this.trust = Objects.requireNonNull(trust, "trust");
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
