@@ -46,7 +46,9 @@ public interface Gongwen {
      * A client for the platform's HTTP binding (spec/transport.md). Build one per application and
      * share it; close it when done.
      *
-     * @throws GongwenException {@code LOC-003} if the TLS material cannot be used
+     * @throws GongwenException {@code LOC-003} if the TLS material cannot be used; {@code LOC-002}
+     *     if the signing certificate does not name an organisation or the TLS certificate names
+     *     another one
      */
     ExchangeClient exchangeClient(ExchangeConfig config) throws GongwenException;
 

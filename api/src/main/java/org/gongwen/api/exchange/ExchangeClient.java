@@ -46,7 +46,11 @@ public interface ExchangeClient extends AutoCloseable {
      * {@link #receive}) once the message is safely handled. On failure the file is not left behind.
      *
      * @return the verified message
-     * @throws GongwenException if the download fails or the package does not verify
+     * @throws GongwenException the package's refusal code if it does not verify; {@code MSG-004} if
+     *     the verified package is another message than the entry names; {@code AUT-002} if this
+     *     organisation is not among its recipients; {@code TRN-002} if the bytes differ from the
+     *     node's digest; {@code TRN-001} if the download broke off; {@code LOC-001} if the file
+     *     exists or cannot be written
      */
     ReceivedMessage fetch(MailboxEntry entry, Path packageFile) throws GongwenException;
 
@@ -63,9 +67,12 @@ public interface ExchangeClient extends AutoCloseable {
      * named by sender and id), hands each verified one to the handler and acknowledges it when the
      * handler returns. A message that does not verify never reaches the handler: the client answers
      * it with a signed REJECTED receipt carrying the error code, and deletes the file. A handler
-     * that throws leaves its message in the mailbox, to be offered again.
+     * that throws leaves its message in the mailbox, to be offered again; its file is deleted. A
+     * failure that a retry may mend (the node cannot be reached) ends the round early: the
+     * messages not yet reached are offered again next round.
      *
      * @return what happened in this round
+     * @throws GongwenException if the mailbox cannot be listed
      */
     ReceiveResult receive(Path directory, Duration wait, MessageHandler handler) throws GongwenException;
 

@@ -33,6 +33,7 @@ public final class ExchangeConfig {
     private final Duration responseTimeout;
     private final Duration maxPollWait;
     private final int maxConnections;
+    private final Duration directoryCacheTime;
 
     private ExchangeConfig(Builder b) {
         this.node = Objects.requireNonNull(b.node, "node URI is required");
@@ -60,6 +61,10 @@ public final class ExchangeConfig {
             throw new IllegalArgumentException("maxConnections must be 1..1000: " + b.maxConnections);
         }
         this.maxConnections = b.maxConnections;
+        if (b.directoryCacheTime == null || b.directoryCacheTime.isNegative()) {
+            throw new IllegalArgumentException("directoryCacheTime must be zero or positive");
+        }
+        this.directoryCacheTime = b.directoryCacheTime;
     }
 
     private static Duration positive(String name, Duration d) {
@@ -88,6 +93,7 @@ public final class ExchangeConfig {
         b.responseTimeout = responseTimeout;
         b.maxPollWait = maxPollWait;
         b.maxConnections = maxConnections;
+        b.directoryCacheTime = directoryCacheTime;
         return b;
     }
 
@@ -124,6 +130,9 @@ public final class ExchangeConfig {
     /** The size of the connection pool. */
     public int maxConnections() { return maxConnections; }
 
+    /** How long the client keeps the directory it read before it asks the node again; zero: never kept. */
+    public Duration directoryCacheTime() { return directoryCacheTime; }
+
     @Override
     public String toString() {
         return "ExchangeConfig{node=" + node + ", tls=" + (tlsChain.isEmpty() ? "none" : tlsChain.get(0).getSubjectX500Principal().getName())
@@ -143,6 +152,7 @@ public final class ExchangeConfig {
         private Duration responseTimeout = Duration.ofSeconds(60);
         private Duration maxPollWait = Duration.ofSeconds(30);
         private int maxConnections = 16;
+        private Duration directoryCacheTime = Duration.ofMinutes(5);
 
         private Builder() {
         }
@@ -183,6 +193,9 @@ public final class ExchangeConfig {
 
         /** Sets the connection pool size (default 16). */
         public Builder maxConnections(int n) { this.maxConnections = n; return this; }
+
+        /** Sets how long the directory is kept once read (default 5 minutes; zero reads it every time). */
+        public Builder directoryCacheTime(Duration d) { this.directoryCacheTime = d; return this; }
 
         /**
          * Builds the configuration.

@@ -7,7 +7,9 @@ import java.util.List;
  *
  * @param handled messages the handler took and that were acknowledged (DELIVERED)
  * @param rejected messages that did not verify, answered with REJECTED, each with its error
- * @param handlerFailures messages whose handler threw; they stay in the mailbox
+ * @param handlerFailures messages whose handler threw, or that could not be fetched or acknowledged
+ *     this round for a reason that is not the message's fault (a local file problem, a node that is
+ *     unreachable or answers inconsistently); they stay in the mailbox, and the exception says why
  */
 public record ReceiveResult(List<ReceivedMessage> handled, List<Rejection> rejected, List<HandlerFailure> handlerFailures) {
     /** Copies the lists. */
@@ -21,7 +23,7 @@ public record ReceiveResult(List<ReceivedMessage> handled, List<Rejection> rejec
     public record Rejection(MailboxEntry entry, String errorCode, String message) {
     }
 
-    /** A message whose handler threw. */
+    /** A message whose handler threw, or that could not be handed to it or acknowledged this round. */
     public record HandlerFailure(MailboxEntry entry, Exception error) {
     }
 }
