@@ -14,6 +14,7 @@ import org.gongwen.api.trust.TrustPolicy;
 import org.gongwen.internal.keys.KeyFiles;
 import org.gongwen.internal.pkg.PackageReader;
 import org.gongwen.internal.pkg.PackageWriter;
+import org.gongwen.internal.transport.HttpExchangeClient;
 
 /** The SDK's entry point. Thread-safe and stateless. */
 public final class GongwenImpl implements Gongwen {
@@ -36,7 +37,7 @@ public final class GongwenImpl implements Gongwen {
 
     @Override
     public ExchangeClient exchangeClient(ExchangeConfig config) throws GongwenException {
-        throw new UnsupportedOperationException("the exchange client is being written");
+        return HttpExchangeClient.open(config);
     }
 
     @Override

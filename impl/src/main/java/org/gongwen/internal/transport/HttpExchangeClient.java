@@ -1,0 +1,245 @@
+package org.gongwen.internal.transport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.gongwen.api.ErrorCode;
+import org.gongwen.api.GongwenException;
+import org.gongwen.api.envelope.Header;
+import org.gongwen.api.exchange.DirectoryEntry;
+import org.gongwen.api.exchange.ExchangeClient;
+import org.gongwen.api.exchange.ExchangeConfig;
+import org.gongwen.api.exchange.MailboxEntry;
+import org.gongwen.api.exchange.MessageHandler;
+import org.gongwen.api.exchange.MessageStatus;
+import org.gongwen.api.exchange.Receipt;
+import org.gongwen.api.exchange.ReceiptType;
+import org.gongwen.api.exchange.ReceiveResult;
+import org.gongwen.api.exchange.ReceivedMessage;
+import org.gongwen.api.id.NodeId;
+import org.gongwen.api.id.OrgCode;
+import org.gongwen.api.pkg.VerifiedPackage;
+import org.gongwen.internal.pkg.PackageReader;
+import org.gongwen.internal.pkg.SignedEnvelope;
+import org.gongwen.internal.trust.Certificates;
+import org.gongwen.internal.trust.TrustValidator;
+import org.gongwen.internal.wire.Binding;
+import org.gongwen.internal.wire.DirectoryDocument;
+import org.gongwen.internal.wire.MailboxDocument;
+import org.gongwen.internal.wire.Receipts;
+import org.gongwen.internal.wire.StatusDocument;
+
+/**
+ * The SDK's {@link ExchangeClient}: the organisation side of spec/transport.md over HTTP. One
+ * trust validator serves every receipt and package this client verifies. Thread-safe; one
+ * instance per application.
+ */
+public final class HttpExchangeClient implements ExchangeClient {
+    private final ExchangeConfig config;
+    private final OrgCode self;
+    private final NodeHttp http;
+    private final TrustValidator trust;
+    private final PackageReader verifier;
+    private final ReceiptIssuer issuer;
+    private final DirectoryCache directory;
+    private final TransferListener listener;
+
+    private HttpExchangeClient(ExchangeConfig config, OrgCode self, TransferListener listener) throws GongwenException {
+        this.config = config;
+        this.self = self;
+        this.listener = listener;
+        this.trust = new TrustValidator(config.trust());
+        this.verifier = new PackageReader(trust, config.limits());
+        this.directory = new DirectoryCache(config.directoryCacheTime());
+        this.http = new NodeHttp(config);
+        this.issuer = new ReceiptIssuer(http, trust, config.signingIdentity(), self);
+    }
+
+    /**
+     * Opens a client.
+     *
+     * @throws GongwenException {@code LOC-002} if the signing certificate does not name an
+     *     organisation or the TLS certificate names another party; {@code LOC-003} if the TLS
+     *     material cannot be used
+     */
+    public static HttpExchangeClient open(ExchangeConfig config) throws GongwenException {
+        return open(config, TransferListener.NONE);
+    }
+
+    /** Opens a client that reports the progress of package transfers. */
+    public static HttpExchangeClient open(ExchangeConfig config, TransferListener listener) throws GongwenException {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(listener, "listener");
+        return new HttpExchangeClient(config, organisation(config), listener);
+    }
+
+    /** The organisation this client acts for: the one its signing certificate names, which its TLS certificate must name too. */
+    private static OrgCode organisation(ExchangeConfig config) throws GongwenException {
+        String signer = TrustValidator.partyOf(Certificates.toBc(config.signingIdentity().certificate()));
+        if (!OrgCode.isValid(signer)) {
+            throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, "the signing certificate names " + signer
+                    + "; an exchange client acts for an organisation and needs its 统一社会信用代码 there");
+        }
+        if (!config.tlsChain().isEmpty()) {
+            String tls = TrustValidator.partyOf(Certificates.toBc(config.tlsChain().get(0)));
+            if (!tls.equals(signer)) {
+                throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, "the TLS certificate names " + tls + " but the signing certificate names "
+                        + signer + "; both must name the same organisation");
+            }
+        }
+        return OrgCode.of(signer);
+    }
+
+    /** The organisation this client acts for. */
+    public OrgCode organisation() {
+        return self;
+    }
+
+    @Override
+    public Receipt send(Path packageFile) throws GongwenException {
+        if (packageFile == null) {
+            throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, "no package file given");
+        }
+        SignedEnvelope unverified = SignedEnvelope.read(packageFile, config.limits());
+        Header h = unverified.envelope().header();
+        if (!h.sender().equals(self)) {
+            throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, "the package's sender is " + h.sender() + " but this client acts for " + self);
+        }
+        long size;
+        try {
+            size = Files.size(packageFile);
+        } catch (IOException e) {
+            throw new GongwenException(ErrorCode.LOCAL_IO, "cannot read " + packageFile + ": " + e.getMessage(), e);
+        }
+        HttpPost post = new HttpPost(http.uri(Binding.MESSAGES, null));
+        post.setEntity(new PackageEntity(packageFile, size, h.messageId(), listener));
+        String what = "POST " + Binding.MESSAGES + " (message " + h.messageId() + ", " + size + " bytes)";
+        byte[] xml;
+        try (Call call = http.execute(post, Duration.ZERO, what)) {
+            if (call.status() != 201 && call.status() != 200) {
+                throw Responses.refusal(call);
+            }
+            if (!call.hasType(Binding.RECEIPT_TYPE)) {
+                throw Responses.wrongType(call, Binding.RECEIPT_TYPE);
+            }
+            xml = call.readAll(Receipts.MAX_BYTES, "receipt");
+        }
+        Receipt r;
+        try {
+            r = Receipts.verify(xml, trust);
+        } catch (GongwenException e) {
+            throw Failures.withContext(e, "the receipt node " + http.base() + " returned for message " + h.messageId() + " does not verify");
+        }
+        if (r.type() != ReceiptType.ACCEPTED || !NodeId.isValid(r.issuer())) {
+            throw new GongwenException(ErrorCode.RECEIPT_NOT_BOUND, "node " + http.base() + " answered message " + h.messageId() + " with a "
+                    + r.type() + " receipt issued by " + r.issuer() + "; expected ACCEPTED from a node");
+        }
+        MessageSignature s = new MessageSignature(unverified.profile(), unverified.signatureValue());
+        Receipts.checkBound(r, h.sender(), h.messageId(), s.profile().digestAlgorithm(), s.digest());
+        return r;
+    }
+
+    @Override
+    public List<MailboxEntry> mailbox(Duration wait) throws GongwenException {
+        long seconds = wait == null || wait.isNegative() ? 0 : wait.getSeconds();
+        seconds = Math.min(seconds, Math.min(config.maxPollWait().getSeconds(), Binding.MAX_WAIT_SECONDS));
+        String what = "GET " + Binding.MAILBOX + "?wait=" + seconds;
+        try (Call call = http.execute(new HttpGet(http.uri(Binding.MAILBOX, "wait=" + seconds)), Duration.ofSeconds(seconds), what)) {
+            byte[] xml = read(call, Binding.MAILBOX_TYPE, Binding.MAX_MAILBOX_BYTES, "mailbox listing");
+            return MailboxDocument.read(xml);
+        }
+    }
+
+    @Override
+    public ReceivedMessage fetch(MailboxEntry entry, Path packageFile) throws GongwenException {
+        if (entry == null || packageFile == null) {
+            throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, "fetch needs a mailbox entry and a file");
+        }
+        return new ReceivedMessage(entry, packageFile, download(entry, packageFile).run());
+    }
+
+    /** A download of one entry, for {@link #fetch} and the receive round. */
+    Download download(MailboxEntry entry, Path packageFile) {
+        return new Download(http, verifier, config.limits(), self, listener, entry, packageFile);
+    }
+
+    @Override
+    public Receipt acknowledge(ReceivedMessage message) throws GongwenException {
+        if (message == null) {
+            throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, "no message given");
+        }
+        return issuer.delivered(message.verified());
+    }
+
+    @Override
+    public ReceiveResult receive(Path directory, Duration wait, MessageHandler handler) throws GongwenException {
+        return new ReceiveRound(this, issuer).run(directory, wait, handler);
+    }
+
+    @Override
+    public Receipt signFor(VerifiedPackage document, String signedBy) throws GongwenException {
+        return issuer.signedFor(document, signedBy);
+    }
+
+    @Override
+    public Receipt returnDocument(VerifiedPackage document, String reason) throws GongwenException {
+        return issuer.returned(document, reason);
+    }
+
+    @Override
+    public MessageStatus status(UUID messageId) throws GongwenException {
+        if (messageId == null) {
+            throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, "no message id given");
+        }
+        String path = Binding.status(messageId.toString());
+        try (Call call = http.execute(new HttpGet(http.uri(path, null)), Duration.ZERO, "GET " + path)) {
+            byte[] xml = read(call, Binding.STATUS_TYPE, Binding.MAX_STATUS_BYTES, "status");
+            return StatusDocument.read(xml).verify(trust, self, messageId, null);
+        }
+    }
+
+    @Override
+    public Optional<DirectoryEntry> lookup(OrgCode organisation) throws GongwenException {
+        if (organisation == null) {
+            throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, "no organisation given");
+        }
+        return directory().stream().filter(e -> e.organisation().equals(organisation)).findFirst();
+    }
+
+    @Override
+    public List<DirectoryEntry> directory() throws GongwenException {
+        return directory.get(() -> {
+            try (Call call = http.execute(new HttpGet(http.uri(Binding.DIRECTORY, null)), Duration.ZERO, "GET " + Binding.DIRECTORY)) {
+                return DirectoryDocument.read(read(call, Binding.DIRECTORY_TYPE, Binding.MAX_DIRECTORY_BYTES, "directory"));
+            }
+        });
+    }
+
+    /** The body of a 200 answer of the given type, or the refusal. */
+    private static byte[] read(Call call, String type, int max, String document) throws GongwenException {
+        if (call.status() != 200) {
+            throw Responses.refusal(call);
+        }
+        if (!call.hasType(type)) {
+            throw Responses.wrongType(call, type);
+        }
+        return call.readAll(max, document);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ExchangeClient{" + self + " at " + http.base() + "}";
+    }
+}

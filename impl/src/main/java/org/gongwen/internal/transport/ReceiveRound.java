@@ -1,0 +1,111 @@
+package org.gongwen.internal.transport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gongwen.api.ErrorCode;
+import org.gongwen.api.GongwenException;
+import org.gongwen.api.exchange.MailboxEntry;
+import org.gongwen.api.exchange.MessageHandler;
+import org.gongwen.api.exchange.ReceiveResult;
+import org.gongwen.api.exchange.ReceivedMessage;
+
+/**
+ * One round of {@link org.gongwen.api.exchange.ExchangeClient#receive}: list the mailbox, then
+ * for each entry fetch, verify, hand over and acknowledge, or answer a package that does not
+ * verify with a REJECTED receipt. A failure that is not the message's own leaves the message in
+ * the mailbox; one that a retry may mend (the node is unreachable) ends the round. For one use.
+ */
+final class ReceiveRound {
+    private final HttpExchangeClient client;
+    private final ReceiptIssuer issuer;
+    private final List<ReceivedMessage> handled = new ArrayList<>();
+    private final List<ReceiveResult.Rejection> rejected = new ArrayList<>();
+    private final List<ReceiveResult.HandlerFailure> failures = new ArrayList<>();
+
+    ReceiveRound(HttpExchangeClient client, ReceiptIssuer issuer) {
+        this.client = client;
+        this.issuer = issuer;
+    }
+
+    ReceiveResult run(Path directory, Duration wait, MessageHandler handler) throws GongwenException {
+        if (directory == null || handler == null) {
+            throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, "receive needs a directory and a handler");
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new GongwenException(ErrorCode.LOCAL_IO, "cannot create " + directory + ": " + e.getMessage(), e);
+        }
+        for (MailboxEntry entry : client.mailbox(wait)) {
+            if (!offer(entry, directory.resolve(fileName(entry)), handler)) {
+                break;
+            }
+        }
+        return new ReceiveResult(handled, rejected, failures);
+    }
+
+    /** The file a message is fetched into: {@code <sender>_<messageId>.gwpkg}. */
+    static String fileName(MailboxEntry entry) {
+        return entry.sender().value() + "_" + entry.messageId() + ".gwpkg";
+    }
+
+    /** Handles one entry; false if the round should end. */
+    private boolean offer(MailboxEntry entry, Path file, MessageHandler handler) {
+        Download d = client.download(entry, file);
+        ReceivedMessage message;
+        try {
+            message = new ReceivedMessage(entry, file, d.run());
+        } catch (GongwenException e) {
+            if (d.packageRefused()) {
+                rejected.add(reject(entry, d.refusedSignature(), e));
+                return true;
+            }
+            failures.add(new ReceiveResult.HandlerFailure(entry, e));
+            return e.code() != ErrorCode.TRANSPORT_RETRYABLE;
+        }
+        try {
+            handler.handle(message);
+        } catch (Exception e) {
+            deleteQuietly(file);
+            failures.add(new ReceiveResult.HandlerFailure(entry, e));
+            return true;
+        }
+        try {
+            client.acknowledge(message);
+            handled.add(message);
+            return true;
+        } catch (GongwenException e) {
+            // handled but not acknowledged: the file stays with the application, the entry in the mailbox
+            failures.add(new ReceiveResult.HandlerFailure(entry, e));
+            return e.code() != ErrorCode.TRANSPORT_RETRYABLE;
+        }
+    }
+
+    private ReceiveResult.Rejection reject(MailboxEntry entry, Optional<MessageSignature> signature, GongwenException e) {
+        String text = e.getMessage();
+        if (signature.isEmpty()) {
+            return new ReceiveResult.Rejection(entry, e.code().code(), text
+                    + " (no REJECTED receipt was posted: the message's signature value cannot be read to bind one)");
+        }
+        try {
+            issuer.rejected(entry.sender(), entry.messageId(), signature.get(), e.code(), text);
+            return new ReceiveResult.Rejection(entry, e.code().code(), text);
+        } catch (GongwenException posting) {
+            return new ReceiveResult.Rejection(entry, e.code().code(), text + " (the REJECTED receipt could not be posted: "
+                    + posting.getMessage() + ")");
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: the next round refuses to overwrite it and says so
+        }
+    }
+}
