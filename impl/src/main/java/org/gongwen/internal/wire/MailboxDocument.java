@@ -2,6 +2,7 @@ package org.gongwen.internal.wire;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +33,7 @@ public final class MailboxDocument {
             WireXml.add(x, "MessageType", e.messageType().name());
             WireXml.add(x, "Size", Long.toString(e.size()));
             WireXml.add(x, "PackageSHA256", e.packageSha256());
-            WireXml.add(x, "Arrived", e.arrived().toString());
+            WireXml.add(x, "Arrived", e.arrived().truncatedTo(ChronoUnit.MILLIS).toString());
         }
         return WireXml.bytes(doc);
     }
