@@ -139,7 +139,8 @@ final class ExchangeFixtures {
     /** The mailbox entry a node would list for a package. */
     static MailboxEntry entry(Path pkg) throws GongwenException, IOException {
         Header h = envelope(pkg).header();
-        return new MailboxEntry(h.sender(), h.messageId(), h.messageType(), Files.size(pkg), sha256(pkg), java.time.Instant.now());
+        return new MailboxEntry(h.sender(), h.messageId(), h.messageType(), Files.size(pkg), sha256(pkg),
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     /** The SHA-256 of a file, lower-case hex. */
