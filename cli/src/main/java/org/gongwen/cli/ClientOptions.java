@@ -17,7 +17,7 @@ final class ClientOptions {
     /** The configuration named by {@code --client}. */
     ExchangeConfig config(Gongwen gw) throws GongwenException {
         InputFiles.requireReadable(List.of(file));
-        return ClientProfile.read(file, gw.keys());
+        return gw.exchangeConfig(file);
     }
 
     /** A client for the configuration; the caller closes it. */

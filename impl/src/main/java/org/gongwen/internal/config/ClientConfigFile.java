@@ -1,4 +1,4 @@
-package org.gongwen.cli;
+package org.gongwen.internal.config;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -20,15 +20,15 @@ import org.gongwen.api.sign.SigningIdentity;
 import org.gongwen.api.trust.TrustPolicy;
 
 /**
- * An organisation's exchange client configuration file (docs/cli.md, "Client configuration"):
+ * An organisation's exchange client configuration file (README, "Client configuration file"):
  * UTF-8 properties naming the home node, the TLS and signing key material and the trust anchors.
  * Relative paths resolve against the file's folder.
  */
-final class ClientProfile {
+public final class ClientConfigFile {
     static final Set<String> KEYS = Set.of("organisation", "node", "tls.key", "tls.certificates", "tls.trust",
             "signing.profile", "signing.key", "signing.certificates", "signing.password-file", "trust.anchors", "trust.crls");
 
-    private ClientProfile() {
+    private ClientConfigFile() {
     }
 
     /**
@@ -37,7 +37,7 @@ final class ClientProfile {
      * @throws GongwenException {@code LOC-002} for a missing or unknown key or a bad value,
      *     {@code LOC-003} for key material that cannot be read, {@code LOC-001} if the file cannot be read
      */
-    static ExchangeConfig read(Path file, KeyMaterial keys) throws GongwenException {
+    public static ExchangeConfig read(Path file, KeyMaterial keys) throws GongwenException {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
@@ -62,9 +62,14 @@ final class ClientProfile {
         } catch (IllegalArgumentException e) {
             throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, file + ": signing.profile must be one of SM2_SM3, RSA_SHA256, ECDSA_P256_SHA256, ED25519");
         }
-        char[] password = p.getProperty("signing.password-file") == null ? null : PasswordFile.read(dir.resolve(p.getProperty("signing.password-file")));
-        SigningIdentity signing = keys.readIdentity(profile, dir.resolve(required(p, file, "signing.key")),
-                dir.resolve(required(p, file, "signing.certificates")), password);
+        char[] password = p.getProperty("signing.password-file") == null ? null : org.gongwen.internal.keys.PasswordFile.read(dir.resolve(p.getProperty("signing.password-file")));
+        SigningIdentity signing;
+        try {
+            signing = keys.readIdentity(profile, dir.resolve(required(p, file, "signing.key")),
+                    dir.resolve(required(p, file, "signing.certificates")), password);
+        } finally {
+            org.gongwen.internal.keys.PasswordFile.wipe(password);
+        }
         String declared = p.getProperty("organisation");
         if (declared != null) {
             String named = org.gongwen.internal.trust.TrustValidator.organisationOf(signing.certificate()).value();
