@@ -238,4 +238,13 @@ class TransportFailureTest {
                 .signingIdentity(ExchangeFixtures.nodeSigner(P).identity()).build()));
         assertEquals(ErrorCode.LOCAL_ARGUMENT, e.code(), e.getMessage());
     }
+
+    @Test
+    void aClosedClientSaysSo() throws Exception {
+        ExchangeClient c = client();
+        c.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, c::directory);
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        assertTrue(node.requests().isEmpty());
+    }
 }
