@@ -92,6 +92,7 @@ public final class DevPlatform implements AutoCloseable {
     private final List<DirectoryEntry> directory = new ArrayList<>();
     private final Map<NodeId, NodeConfig> configs = new LinkedHashMap<>();
     private final Map<NodeId, PlatformNode> nodes = new LinkedHashMap<>();
+    private final Map<NodeId, Integer> ports = new LinkedHashMap<>();
 
     private DevPlatform(Path workDir, SignatureProfile profile) {
         this.workDir = workDir.toAbsolutePath().normalize();
@@ -226,18 +227,21 @@ public final class DevPlatform implements AutoCloseable {
     }
 
     /**
-     * Closes a node and starts it again on the same storage, database and (if still free) port,
-     * then tells its neighbours where it is.
+     * Closes a node (if it runs) and starts it again on the same storage, database and (if still
+     * free) port, then tells its neighbours where it is.
      *
      * @return the new node
      */
     public synchronized PlatformNode restart(NodeId id) throws GongwenException {
-        PlatformNode old = nodes.remove(id);
-        if (old == null) {
-            throw new IllegalArgumentException("no running node " + id);
+        if (!configs.containsKey(id)) {
+            throw new IllegalArgumentException("no node " + id);
         }
-        int port = old.uri().getPort();
-        old.close();
+        PlatformNode old = nodes.remove(id);
+        if (old != null) {
+            ports.put(id, old.uri().getPort());
+            old.close();
+        }
+        int port = ports.getOrDefault(id, 0);
         PlatformNode n;
         try {
             n = PlatformNode.start(configs.get(id).toBuilder().port(port).build());
@@ -253,6 +257,7 @@ public final class DevPlatform implements AutoCloseable {
     public synchronized void stop(NodeId id) {
         PlatformNode n = nodes.remove(id);
         if (n != null) {
+            ports.put(id, n.uri().getPort());
             n.close();
         }
     }

@@ -211,7 +211,7 @@ public final class PlatformNode implements AutoCloseable {
             throw new IllegalArgumentException(node + " is neither the parent nor a child of " + id());
         }
         peers.put(node, Objects.requireNonNull(peerUri, "uri"));
-        relays.wake();
+        relays.retryNow(node);
     }
 
     /** The current URI of a neighbour, or null if it is not known. */

@@ -75,6 +75,17 @@ public final class RelayWorker implements AutoCloseable {
         });
     }
 
+    /** Makes the tasks for a neighbour due now (it is back, or its address changed) and wakes the worker. */
+    public void retryNow(NodeId target) {
+        try {
+            long now = System.currentTimeMillis();
+            core.db.inTransaction(c -> { RelayTables.dueNow(c, target.value(), now); return null; });
+        } catch (GongwenException e) {
+            LOG.warn("{}: cannot reschedule the relays for {}", core.self, target, e);
+        }
+        wake();
+    }
+
     /** Asks for a pass over the due tasks soon (coalesced). */
     public void wake() {
         if (!closed && pending.compareAndSet(false, true)) {

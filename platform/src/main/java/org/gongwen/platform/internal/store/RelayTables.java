@@ -74,6 +74,16 @@ public final class RelayTables {
         }
     }
 
+    /** Makes every task for a target due now (its address changed). */
+    public static void dueNow(Connection c, String target, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE gw_relay SET next_ms = ? WHERE target = ? AND next_ms > ?")) {
+            ps.setLong(1, now);
+            ps.setString(2, target);
+            ps.setLong(3, now);
+            ps.executeUpdate();
+        }
+    }
+
     /** Removes a finished task. */
     public static void delete(Connection c, String relayId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM gw_relay WHERE relay_id = ?")) {
