@@ -42,9 +42,23 @@ final class NodeClient {
         }
     }
 
+    private final String plainCaller;
+
     NodeClient(URI node, SSLContext tls) {
         this.node = node;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        this.plainCaller = null;
+    }
+
+    private NodeClient(URI node, String caller) {
+        this.node = node;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        this.plainCaller = caller;
+    }
+
+    /** A client of a plain http node (tests only), naming its caller in the header. */
+    static NodeClient plain(URI node, String caller) {
+        return new NodeClient(node, caller);
     }
 
     /** A client with an organisation's TLS identity toward its home node. */
@@ -102,6 +116,9 @@ final class NodeClient {
     }
 
     Resp send(HttpRequest req) throws IOException, InterruptedException {
+        if (plainCaller != null) {
+            req = HttpRequest.newBuilder(req, (k, v) -> true).header(PlatformNode.PLAIN_HTTP_CALLER_HEADER, plainCaller).build();
+        }
         HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
         return new Resp(r.statusCode(), r.headers(), r.body());
     }
