@@ -50,6 +50,16 @@ public interface Gongwen {
      */
     ExchangeClient exchangeClient(ExchangeConfig config) throws GongwenException;
 
+    /**
+     * Reads an exchange client configuration file: UTF-8 properties naming the home node, the
+     * TLS and signing key material and the trust anchors (README, "Client configuration file").
+     * Relative paths resolve against the file's folder.
+     *
+     * @throws GongwenException {@code LOC-002} for a missing or unknown key or a bad value,
+     *     {@code LOC-003} for key material that cannot be read, {@code LOC-001} if the file cannot be read
+     */
+    ExchangeConfig exchangeConfig(Path file) throws GongwenException;
+
     /** Reading keys, certificates and CRLs. */
     KeyMaterial keys();
 

@@ -30,6 +30,18 @@ final class Converters {
         }
     }
 
+    /** A message id: a UUID. */
+    static final class Uuid implements ITypeConverter<java.util.UUID> {
+        @Override
+        public java.util.UUID convert(String value) {
+            String v = value.trim();
+            if (!v.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+                throw new TypeConversionException("'" + value + "' is not a message id: expected a UUID such as 6f0c1b5e-1f7e-4a57-9a31-0c1d2b8e6a41");
+            }
+            return java.util.UUID.fromString(v);
+        }
+    }
+
     /** A point in time: an ISO-8601 instant ({@code 2026-11-26T08:00:00Z}) or a date-time with offset. */
     static final class Time implements ITypeConverter<Instant> {
         @Override

@@ -18,6 +18,8 @@ public final class ExitStatus {
     public static final int LOCAL = 3;
     /** An unexpected internal error: a bug in the tool. */
     public static final int INTERNAL = 4;
+    /** The platform node could not be reached or failed ({@code TRN} family, {@code RTE-002}). */
+    public static final int TRANSPORT = 5;
 
     private ExitStatus() {
     }
@@ -29,6 +31,9 @@ public final class ExitStatus {
     public static int of(ErrorCode code) {
         if (code == ErrorCode.LOCAL_ARGUMENT) {
             return USAGE;
+        }
+        if (code.family() == ErrorFamily.TRANSPORT || code == ErrorCode.ROUTING_UNREACHABLE) {
+            return TRANSPORT;
         }
         return code.family() == ErrorFamily.LOCAL ? LOCAL : REFUSED;
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code gongwen} command: it only dispatches to its sub-commands. */
 @Command(name = "gongwen", mixinStandardHelpOptions = true, versionProvider = GongwenCommand.Version.class,
         description = "Packs, signs, verifies and inspects official documents (公文) in the Gongwen Exchange format.",
-        subcommands = {PkiCommand.class, PackCommand.class, VerifyCommand.class, InspectCommand.class, ExtractCommand.class},
+        subcommands = {PkiCommand.class, PackCommand.class, VerifyCommand.class, InspectCommand.class, ExtractCommand.class,
+                SendCommand.class, ReceiveCommand.class, StatusCommand.class, SignForCommand.class, ReturnCommand.class},
         footer = {"", "Exit status: 0 success (package valid), 1 package refused, 2 usage error, "
                 + "3 local file or key problem, 4 internal error. An error is one line on standard error "
                 + "that starts with its stable code, for example 'SIG-003 ...'."})

@@ -1,5 +1,6 @@
 package org.gongwen.cli;
 
+import org.gongwen.internal.keys.PasswordFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -40,6 +40,11 @@ public final class GongwenImpl implements Gongwen {
     }
 
     @Override
+    public ExchangeConfig exchangeConfig(Path file) throws GongwenException {
+        return org.gongwen.internal.config.ClientConfigFile.read(file, keys);
+    }
+
+    @Override
     public KeyMaterial keys() {
         return keys;
     }

@@ -21,11 +21,12 @@ final class SpecDocs {
             "envelope.md", "E",
             "identifiers.md", "I",
             "signature.md", "S",
+            "transport.md", "T",
             "limits.md", "L");
 
     /** Every Markdown document of the standard, including those without clauses. */
     static final List<String> ALL = List.of(
-            "README.md", "package.md", "envelope.md", "identifiers.md", "signature.md", "errors.md", "limits.md");
+            "README.md", "package.md", "envelope.md", "identifiers.md", "signature.md", "transport.md", "errors.md", "limits.md");
 
     private SpecDocs() {
     }

@@ -1,4 +1,4 @@
-package org.gongwen.cli;
+package org.gongwen.internal.keys;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,7 +16,7 @@ import org.gongwen.api.GongwenException;
  * Reads a password from a file: its first line, UTF-8, without the line break. The password
  * is held only as a {@code char[]} that the caller wipes; it never appears in a message.
  */
-final class PasswordFile {
+public final class PasswordFile {
     private static final int MAX_BYTES = 4096;
 
     private PasswordFile() {
@@ -28,7 +28,7 @@ final class PasswordFile {
      * @throws GongwenException {@code LOC-003} if the file cannot be read, is too large, is not
      *     UTF-8 or its first line is empty
      */
-    static char[] read(Path file) throws GongwenException {
+    public static char[] read(Path file) throws GongwenException {
         byte[] bytes = null;
         CharBuffer chars = null;
         try {
@@ -63,7 +63,7 @@ final class PasswordFile {
     }
 
     /** Overwrites a password in memory; accepts null. */
-    static void wipe(char[] password) {
+    public static void wipe(char[] password) {
         if (password != null) {
             Arrays.fill(password, '\0');
         }
