@@ -1,0 +1,236 @@
+package org.gongwen.platform.internal.node;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.gongwen.api.ErrorCode;
+import org.gongwen.api.GongwenException;
+import org.gongwen.api.envelope.Header;
+import org.gongwen.api.exchange.DirectoryEntry;
+import org.gongwen.api.exchange.ReceiptType;
+import org.gongwen.api.id.NodeId;
+import org.gongwen.api.id.OrgCode;
+import org.gongwen.api.pkg.PackageVerifier;
+import org.gongwen.api.pkg.VerifiedPackage;
+import org.gongwen.api.sign.SignatureProfile;
+import org.gongwen.internal.wire.Binding;
+import org.gongwen.internal.wire.Receipts;
+import org.gongwen.platform.internal.route.Router;
+import org.gongwen.platform.internal.store.Codes;
+import org.gongwen.platform.internal.store.Database;
+import org.gongwen.platform.internal.store.MessageTables;
+import org.gongwen.platform.internal.store.PackageFiles;
+import org.gongwen.platform.internal.store.ReceiptTables;
+import org.gongwen.platform.internal.store.RecipientRoute;
+import org.gongwen.platform.internal.store.RelayTables;
+import org.gongwen.platform.internal.store.RelayTask;
+import org.gongwen.platform.internal.store.StoredMessage;
+import org.gongwen.platform.internal.store.StoredReceipt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes in messages: submitted by their sender (T-4) or relayed by a neighbour (T-6.2). A message
+ * is verified while it is read, checked, and then stored at once: the file moved into place and
+ * one transaction for its rows, routes, mailbox entries, relays and receipts. A refusal leaves
+ * nothing behind (T-4.4). Thread-safe.
+ */
+public final class MessageIntake {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageIntake.class);
+    private static final int MAX_RELAY_RECIPIENTS = 1000;
+
+    private final NodeCore core;
+    private final PackageIntake intake;
+
+    /** Intake with the node's verifier and package limit. */
+    public MessageIntake(NodeCore core, PackageVerifier verifier, long maxPackageBytes) {
+        this.core = core;
+        this.intake = new PackageIntake(core.files, verifier, maxPackageBytes);
+    }
+
+    /** {@code POST /gongwen/v1/messages} from an organisation homed here. */
+    public Answer submit(OrgCode caller, InputStream body, long length) throws Refusal {
+        PackageIntake.Intake in = intake.receive(body, length);
+        try {
+            Header h = in.verified().envelope().header();
+            if (!h.sender().equals(caller)) {
+                throw new Refusal(ErrorCode.AUTH_FORBIDDEN, "the package's sender is " + h.sender() + ", the caller is " + caller);
+            }
+            checkExpiry(h);
+            List<OrgCode> unknown = new ArrayList<>();
+            for (OrgCode r : h.recipients()) {
+                if (core.router.lookup(r).isEmpty()) {
+                    unknown.add(r);
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw new Refusal(ErrorCode.ROUTING_UNKNOWN_RECIPIENT, "recipients not in the directory: " + Codes.join(unknown));
+            }
+            return store(in, h.recipients(), null);
+        } finally {
+            PackageFiles.deleteQuietly(in.temp());
+        }
+    }
+
+    /** {@code POST /gongwen/v1/relay/messages} from a neighbour. */
+    public Answer relay(NodeId peer, String recipientsHeader, InputStream body, long length) throws Refusal {
+        List<OrgCode> listed;
+        try {
+            listed = Codes.split(recipientsHeader);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(ErrorCode.ROUTING_UNKNOWN_RECIPIENT, Binding.RECIPIENTS_HEADER + ": " + e.getMessage());
+        }
+        if (listed.isEmpty()) {
+            throw new Refusal(ErrorCode.ROUTING_UNKNOWN_RECIPIENT, "a relay must list its recipients in " + Binding.RECIPIENTS_HEADER);
+        }
+        if (listed.size() > MAX_RELAY_RECIPIENTS) {
+            throw new Refusal(ErrorCode.LIMIT_COUNT, "a relay lists at most " + MAX_RELAY_RECIPIENTS + " recipients");
+        }
+        if (new LinkedHashSet<>(listed).size() != listed.size()) {
+            throw new Refusal(ErrorCode.ROUTING_UNKNOWN_RECIPIENT, Binding.RECIPIENTS_HEADER + " names a recipient twice");
+        }
+        PackageIntake.Intake in = intake.receive(body, length);
+        try {
+            Header h = in.verified().envelope().header();
+            checkExpiry(h);
+            for (OrgCode r : listed) {
+                if (!h.recipients().contains(r)) {
+                    throw new Refusal(ErrorCode.ROUTING_UNKNOWN_RECIPIENT, r + " is not a recipient of message " + h.messageId());
+                }
+                Optional<DirectoryEntry> e = core.router.lookup(r);
+                if (e.isEmpty()) {
+                    throw new Refusal(ErrorCode.ROUTING_UNKNOWN_RECIPIENT, r + " is not in the directory");
+                }
+                if (!core.router.routesThrough(peer, e.get().homeNode())) {
+                    throw new Refusal(ErrorCode.ROUTING_UNKNOWN_RECIPIENT, r + " (home " + e.get().homeNode() + ") does not route from "
+                            + peer + " through " + core.self);
+                }
+            }
+            List<OrgCode> ordered = new ArrayList<>();
+            for (OrgCode r : h.recipients()) {
+                if (listed.contains(r)) {
+                    ordered.add(r);
+                }
+            }
+            return store(in, ordered, peer);
+        } finally {
+            PackageFiles.deleteQuietly(in.temp());
+        }
+    }
+
+    private static void checkExpiry(Header h) throws Refusal {
+        if (h.expires().isPresent() && h.expires().get().isBefore(Instant.now())) {
+            throw new Refusal(ErrorCode.MESSAGE_EXPIRED, "message " + h.messageId() + " expired at " + h.expires().get());
+        }
+    }
+
+    private Answer store(PackageIntake.Intake in, List<OrgCode> handled, NodeId fromNode) throws Refusal {
+        VerifiedPackage v = in.verified();
+        Header h = v.envelope().header();
+        Optional<Answer> dup = duplicate(h, in.sha256());
+        if (dup.isPresent()) {
+            return dup.get();
+        }
+        SignatureProfile profile = v.signer().profile();
+        StoredMessage proto = new StoredMessage(h.sender(), h.messageId(), in.sha256(), in.size(), h.messageType(), profile.digestAlgorithm(),
+                Receipts.signatureDigest(profile, v.signatureValue()), h.expires().orElse(null), Instant.now(), "", 
+                fromNode == null ? null : fromNode.value(), null);
+        List<RecipientRoute> routes = new ArrayList<>();
+        Map<String, List<OrgCode>> relays = new LinkedHashMap<>();
+        Set<OrgCode> local = new LinkedHashSet<>();
+        List<StoredReceipt> rejected = new ArrayList<>();
+        StoredReceipt answer;
+        try {
+            for (OrgCode r : handled) {
+                NodeId home = core.router.lookup(r).orElseThrow().homeNode();
+                String route = core.router.nextHop(home, fromNode).orElse(RecipientRoute.REFUSED);
+                routes.add(new RecipientRoute(r, h.to().contains(r), route));
+                if (route.equals(Router.LOCAL)) {
+                    local.add(r);
+                } else if (route.equals(RecipientRoute.REFUSED)) {
+                    rejected.add(core.sign(ReceiptType.REJECTED, proto, List.of(r), d -> d.errorCode(ErrorCode.ROUTING_UNREACHABLE.code())
+                            .reason("no route from " + core.self + " to " + home)));
+                } else {
+                    relays.computeIfAbsent(route, k -> new ArrayList<>()).add(r);
+                }
+            }
+            answer = fromNode == null
+                    ? core.sign(ReceiptType.ACCEPTED, proto, List.of(), d -> { })
+                    : core.sign(ReceiptType.RELAYED, proto, handled, d -> d.fromNode(fromNode.value()));
+        } catch (GongwenException e) {
+            throw Refusal.of(e);
+        }
+        String fileName;
+        try {
+            fileName = core.files.commit(in.temp(), h.sender(), h.messageId());
+        } catch (GongwenException e) {
+            throw Refusal.of(e);
+        }
+        StoredMessage m = new StoredMessage(proto.sender(), proto.messageId(), proto.sha256(), proto.size(), proto.type(),
+                proto.digestAlgorithm(), proto.signatureDigest(), proto.expires(), proto.arrived(), fileName, proto.fromNode(), answer.receiptId());
+        try {
+            core.db.inTransaction(c -> {
+                MessageTables.insert(c, m);
+                for (int i = 0; i < routes.size(); i++) {
+                    MessageTables.insertRoute(c, m.sender(), m.messageId(), i, routes.get(i));
+                }
+                for (OrgCode r : local) {
+                    MessageTables.insertMailbox(c, r, m.sender(), m.messageId(), m.arrived());
+                }
+                long now = System.currentTimeMillis();
+                for (Map.Entry<String, List<OrgCode>> e : relays.entrySet()) {
+                    RelayTables.insert(c, RelayTask.message(e.getKey(), m.sender(), m.messageId(), e.getValue(), now));
+                }
+                ReceiptTables.insertIfAbsent(c, answer);
+                for (StoredReceipt r : rejected) {
+                    ReceiptTables.insertIfAbsent(c, r);
+                    core.queueTowardSender(c, r, null);
+                }
+                return null;
+            });
+        } catch (Database.DuplicateKeyException e) {
+            PackageFiles.deleteQuietly(core.files.resolve(fileName));
+            return duplicate(h, in.sha256()).orElseThrow(() -> new Refusal(ErrorCode.TRANSPORT_RETRYABLE, 503,
+                    "message " + h.messageId() + " is being stored by another request; try again"));
+        } catch (GongwenException | RuntimeException e) {
+            PackageFiles.deleteQuietly(core.files.resolve(fileName));
+            LOG.error("{}: cannot store message {}/{}", core.self, h.sender(), h.messageId(), e);
+            throw e instanceof GongwenException ? Refusal.of((GongwenException) e)
+                    : new Refusal(ErrorCode.TRANSPORT_RETRYABLE, 500, "the node failed to store the message");
+        }
+        LOG.info("{}: stored message {}/{} ({} bytes) from {}: {} local, relays {}, {} refused", core.self, h.sender(), h.messageId(),
+                in.size(), fromNode == null ? "its sender" : fromNode, local.size(), relays.keySet(), rejected.size());
+        local.forEach(core.signals::signal);
+        if (!relays.isEmpty() || !rejected.isEmpty()) {
+            core.relayQueued();
+        }
+        return new Answer(201, Binding.RECEIPT_TYPE, answer.xml(), fromNode == null ? Binding.status(h.messageId().toString()) : null);
+    }
+
+    /** The stored answer for the same bytes (T-4.5), a refusal for other bytes, or empty for a new message. */
+    private Optional<Answer> duplicate(Header h, String sha256) throws Refusal {
+        try {
+            return core.db.inTransaction(c -> {
+                Optional<StoredMessage> m = MessageTables.find(c, h.sender(), h.messageId());
+                if (m.isEmpty()) {
+                    return Optional.<Answer>empty();
+                }
+                if (!m.get().sha256().equals(sha256)) {
+                    throw new GongwenException(ErrorCode.MESSAGE_ID_CONFLICT, "message " + h.messageId() + " from " + h.sender()
+                            + " was already accepted with other bytes");
+                }
+                StoredReceipt r = ReceiptTables.find(c, m.get().answerReceipt()).orElseThrow();
+                return Optional.of(new Answer(200, Binding.RECEIPT_TYPE, r.xml(),
+                        m.get().fromNode() == null ? Binding.status(h.messageId().toString()) : null));
+            });
+        } catch (GongwenException e) {
+            throw Refusal.of(e);
+        }
+    }
+}
