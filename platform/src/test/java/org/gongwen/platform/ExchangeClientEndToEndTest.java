@@ -119,4 +119,31 @@ class ExchangeClientEndToEndTest {
             assertEquals(ErrorCode.AUTH_FORBIDDEN, e.code(), "an organisation uses only its home node: " + e.getMessage());
         }
     }
+
+    @Test
+    void aMessageTheRecipientRefusesIsAnsweredWithRejectedAndLeavesTheMailbox() throws Exception {
+        Path sent = Samples.pkg(dir, dev, LIQUAN, List.of(XIANYANG), List.of(), 200_000);
+        UUID id = Samples.id(Samples.verify(dev, sent));
+        try (ExchangeClient liquan = client(LIQUAN);
+                ExchangeClient strict = Samples.GW.exchangeClient(dev.clientConfig(XIANYANG).toBuilder()
+                        .limits(org.gongwen.api.pkg.Limits.builder().maxPackageBytes(100_000).build()).build())) {
+            liquan.send(sent);
+            List<ReceiveResult.Rejection> rejected = new ArrayList<>();
+            for (int round = 0; round < 20 && rejected.isEmpty(); round++) {
+                ReceiveResult r = strict.receive(dir.resolve("strict"), Duration.ofSeconds(5), m -> {
+                    throw new AssertionError("a refused message reached the handler: " + m);
+                });
+                rejected.addAll(r.rejected());
+            }
+            assertEquals(1, rejected.size());
+            assertEquals("LIM-001", rejected.get(0).errorCode());
+            assertTrue(!rejected.get(0).message().contains("could not be posted"), rejected.get(0).message());
+            assertTrue(strict.mailbox(Duration.ZERO).stream().noneMatch(e -> e.messageId().equals(id)), "REJECTED removes it from the mailbox");
+
+            assertTrue(dev.awaitQuiet(Duration.ofSeconds(60)), "relays still pending: " + dev);
+            var row = liquan.status(id).recipient(XIANYANG).orElseThrow();
+            assertEquals(DeliveryState.REJECTED, row.state());
+            assertEquals("LIM-001", row.timeline().get(row.timeline().size() - 1).errorCode().orElseThrow());
+        }
+    }
 }
