@@ -27,7 +27,9 @@ class ErrorReporterTest {
         assertEquals(ExitStatus.LOCAL, ExitStatus.of(ErrorCode.LOCAL_KEY));
         assertEquals(ExitStatus.USAGE, ExitStatus.of(ErrorCode.LOCAL_ARGUMENT));
         for (ErrorCode c : ErrorCode.values()) {
-            if (!c.code().startsWith("LOC-")) {
+            if (c.code().startsWith("TRN-") || c == ErrorCode.ROUTING_UNREACHABLE) {
+                assertEquals(ExitStatus.TRANSPORT, ExitStatus.of(c), c.code());
+            } else if (!c.code().startsWith("LOC-")) {
                 assertEquals(ExitStatus.REFUSED, ExitStatus.of(c), c.code());
             }
         }
