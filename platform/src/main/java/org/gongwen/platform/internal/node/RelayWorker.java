@@ -108,7 +108,9 @@ public final class RelayWorker implements AutoCloseable {
                     if (closed) {
                         return;
                     }
-                    work(t);
+                    if (!workOrPutBack(t)) {
+                        throw new IllegalStateException("relay " + t.relayId() + " failed and could not be put back");
+                    }
                 }
             } while (due.size() == BATCH && !closed);
             OptionalLong next = core.db.inTransaction(RelayTables::nextDue);
@@ -125,6 +127,28 @@ public final class RelayWorker implements AutoCloseable {
             LOG.error("{}: relay pass failed; trying again later", core.self, e);
             if (!closed) {
                 thread.schedule(this::wake, initialDelay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /**
+     * Works one task; if that fails in an unexpected way (a row it cannot read, a database error),
+     * puts the task back with its backoff so that it does not hold up the tasks behind it.
+     *
+     * @return false if the task could be neither worked nor put back
+     */
+    private boolean workOrPutBack(RelayTask t) {
+        try {
+            work(t);
+            return true;
+        } catch (GongwenException | RuntimeException e) {
+            LOG.error("{}: relay {} to {} failed", core.self, t.relayId(), t.target(), e);
+            try {
+                retry(t, "the relay failed: " + e);
+                return true;
+            } catch (GongwenException | RuntimeException again) {
+                LOG.error("{}: relay {} cannot be put back", core.self, t.relayId(), again);
+                return false;
             }
         }
     }
