@@ -3,6 +3,7 @@ package org.gongwen.platform;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class PlatformNode implements AutoCloseable {
     private final Server server;
     private final URI uri;
 
-    private PlatformNode(NodeConfig config) throws GongwenException {
+    private PlatformNode(NodeConfig config, Clock clock) throws GongwenException {
         this.config = config;
         NodeId self = config.nodeId();
         config.parent().ifPresent(p -> putPeer(p));
@@ -99,7 +100,7 @@ public final class PlatformNode implements AutoCloseable {
         RelayWorker worker = null;
         Server jetty = null;
         try {
-            NodeCore core = new NodeCore(self, config.signingIdentity(), new TrustValidator(config.trust()), db, files, router, signals);
+            NodeCore core = new NodeCore(self, config.signingIdentity(), new TrustValidator(config.trust()), db, files, router, signals, clock);
             SSLContext serverTls = null;
             SSLContext clientTls = null;
             ClientCertificates callers = null;
@@ -191,7 +192,12 @@ public final class PlatformNode implements AutoCloseable {
      *     {@code LOC-003} if the TLS material cannot be used
      */
     public static PlatformNode start(NodeConfig config) throws GongwenException {
-        return new PlatformNode(Objects.requireNonNull(config, "config"));
+        return new PlatformNode(Objects.requireNonNull(config, "config"), Clock.systemUTC());
+    }
+
+    /** Starts a node that judges messages' expiry by the given clock (tests move it forward). */
+    static PlatformNode start(NodeConfig config, Clock clock) throws GongwenException {
+        return new PlatformNode(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"));
     }
 
     /** The base URI with the actual port, for example {@code https://127.0.0.1:39211/}. */

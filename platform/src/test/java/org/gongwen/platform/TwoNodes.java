@@ -23,6 +23,8 @@ final class TwoNodes implements AutoCloseable {
     final String countyDb = "jdbc:h2:mem:county-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     final NodeConfig cityConfig;
     final NodeConfig countyConfig;
+    /** The clock both nodes judge expiry by. */
+    final TestClock clock = new TestClock();
     PlatformNode city;
     PlatformNode county;
 
@@ -43,8 +45,8 @@ final class TwoNodes implements AutoCloseable {
             throws GongwenException {
         TwoNodes t = new TwoNodes(dev, dir, cityExtra, countyExtra);
         try {
-            t.city = PlatformNode.start(t.cityConfig);
-            t.county = PlatformNode.start(t.countyConfig);
+            t.city = PlatformNode.start(t.cityConfig, t.clock);
+            t.county = PlatformNode.start(t.countyConfig, t.clock);
         } catch (GongwenException | RuntimeException e) {
             t.close();
             throw e;

@@ -98,6 +98,10 @@ public final class MessageIntake {
         PackageIntake.Intake in = intake.receive(body, length);
         try {
             Header h = in.verified().envelope().header();
+            Optional<Answer> dup = relayedBefore(h, in.sha256(), listed);
+            if (dup.isPresent()) {
+                return dup.get();
+            }
             checkExpiry(h);
             for (OrgCode r : listed) {
                 if (!h.recipients().contains(r)) {
@@ -124,8 +128,8 @@ public final class MessageIntake {
         }
     }
 
-    private static void checkExpiry(Header h) throws Refusal {
-        if (h.expires().isPresent() && h.expires().get().isBefore(Instant.now())) {
+    private void checkExpiry(Header h) throws Refusal {
+        if (h.expires().isPresent() && h.expires().get().isBefore(core.clock.instant())) {
             throw new Refusal(ErrorCode.MESSAGE_EXPIRED, "message " + h.messageId() + " expired at " + h.expires().get());
         }
     }
@@ -139,7 +143,7 @@ public final class MessageIntake {
         }
         SignatureProfile profile = v.signer().profile();
         StoredMessage proto = new StoredMessage(h.sender(), h.messageId(), in.sha256(), in.size(), h.messageType(), profile.digestAlgorithm(),
-                Receipts.signatureDigest(profile, v.signatureValue()), h.expires().orElse(null), Instant.now(), "", 
+                Receipts.signatureDigest(profile, v.signatureValue()), h.expires().orElse(null), Instant.now(), "",
                 fromNode == null ? null : fromNode.value(), null);
         List<RecipientRoute> routes = new ArrayList<>();
         Map<String, List<OrgCode>> relays = new LinkedHashMap<>();
@@ -211,6 +215,37 @@ public final class MessageIntake {
             core.relayQueued();
         }
         return new Answer(201, Binding.RECEIPT_TYPE, answer.xml(), fromNode == null ? Binding.status(h.messageId().toString()) : null);
+    }
+
+    /**
+     * For a relay: the stored RELAYED receipt if this node already took the same bytes for the same
+     * recipients (T-4.5), even if the message has expired since, so that a neighbour whose answer
+     * was lost can still learn that the relay arrived (T-6.3); a refusal for other bytes or other
+     * recipients; or empty for a new message.
+     */
+    private Optional<Answer> relayedBefore(Header h, String sha256, List<OrgCode> listed) throws Refusal {
+        try {
+            return core.db.inTransaction(c -> {
+                Optional<StoredMessage> m = MessageTables.find(c, h.sender(), h.messageId());
+                if (m.isEmpty()) {
+                    return Optional.<Answer>empty();
+                }
+                if (!m.get().sha256().equals(sha256)) {
+                    throw new GongwenException(ErrorCode.MESSAGE_ID_CONFLICT, "message " + h.messageId() + " from " + h.sender()
+                            + " was already taken with other bytes");
+                }
+                Set<OrgCode> taken = new LinkedHashSet<>();
+                MessageTables.routes(c, h.sender(), h.messageId()).forEach(r -> taken.add(r.recipient()));
+                if (!taken.equals(new LinkedHashSet<>(listed))) {
+                    throw new GongwenException(ErrorCode.MESSAGE_ID_CONFLICT, "message " + h.messageId() + " from " + h.sender()
+                            + " was already taken here for other recipients (" + Codes.join(List.copyOf(taken)) + ")");
+                }
+                StoredReceipt r = ReceiptTables.find(c, m.get().answerReceipt()).orElseThrow();
+                return Optional.of(new Answer(200, Binding.RECEIPT_TYPE, r.xml(), null));
+            });
+        } catch (GongwenException e) {
+            throw Refusal.of(e);
+        }
     }
 
     /** The stored answer for the same bytes (T-4.5), a refusal for other bytes, or empty for a new message. */

@@ -2,6 +2,7 @@ package org.gongwen.platform.internal.node;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -41,11 +42,12 @@ public final class NodeCore {
     final PackageFiles files;
     final Router router;
     final MailboxSignals signals;
+    final Clock clock;
     private volatile Runnable relayWake = () -> { };
 
     /** Assembles the shared parts. */
     public NodeCore(NodeId self, SigningIdentity signer, TrustValidator trust, Database db, PackageFiles files, Router router,
-            MailboxSignals signals) {
+            MailboxSignals signals, Clock clock) {
         this.self = self;
         this.signer = signer;
         this.trust = trust;
@@ -53,6 +55,7 @@ public final class NodeCore {
         this.files = files;
         this.router = router;
         this.signals = signals;
+        this.clock = clock;
     }
 
     /** Sets what wakes the relay worker when work is queued. */
@@ -79,6 +82,9 @@ public final class NodeCore {
 
     /** The trust validator for packages and receipts. */
     public TrustValidator trust() { return trust; }
+
+    /** The clock messages' expiry is judged by. */
+    public Clock clock() { return clock; }
 
     /** The mailbox signals. */
     public MailboxSignals signals() { return signals; }

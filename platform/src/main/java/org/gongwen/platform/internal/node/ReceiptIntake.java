@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gongwen.api.ErrorCode;
@@ -87,9 +89,17 @@ public final class ReceiptIntake {
             StoredMessage m = MessageTables.find(c, r.messageSender(), r.messageId()).orElseThrow(() -> new GongwenException(
                     ErrorCode.MESSAGE_UNKNOWN, "message " + r.messageSender() + "/" + r.messageId() + " is not known here"));
             Receipts.checkBound(r, m.sender(), m.messageId(), m.digestAlgorithm(), m.signatureDigest());
+            checkPassedOn(c, peer, r, m);
             Optional<StoredReceipt> stored = ReceiptTables.find(c, r.receiptId());
             if (stored.isPresent()) {
                 return stored(stored.get(), r);
+            }
+            List<StoredReceipt> kept = ReceiptTables.forMessage(c, m.sender(), m.messageId());
+            for (OrgCode x : r.recipients()) {
+                if (kept.stream().filter(k -> k.recipients().contains(x)).count() >= MAX_PER_RECIPIENT) {
+                    throw new GongwenException(ErrorCode.LIMIT_COUNT, "at most " + MAX_PER_RECIPIENT + " receipts per message and recipient;"
+                            + " message " + m.sender() + "/" + m.messageId() + " has that many for " + x);
+                }
             }
             StoredReceipt s = StoredReceipt.of(r);
             ReceiptTables.insertIfAbsent(c, s);
@@ -101,6 +111,32 @@ public final class ReceiptIntake {
             core.relayQueued();
         }
         return a;
+    }
+
+    /**
+     * A receipt a neighbour passes on concerns recipients this node took the message for (else
+     * {@code MSG-004}); a node's receipt (RELAYED, REJECTED, EXPIRED) only recipients this node
+     * routed toward that neighbour, since only nodes on that side can speak for them (else
+     * {@code AUT-002}).
+     */
+    private static void checkPassedOn(Connection c, NodeId peer, Receipt r, StoredMessage m) throws SQLException, GongwenException {
+        if (r.recipients().isEmpty()) {
+            throw new GongwenException(ErrorCode.RECEIPT_NOT_BOUND, "a " + r.type() + " receipt names no recipient; it is not passed on between nodes");
+        }
+        Map<OrgCode, String> routes = new HashMap<>();
+        MessageTables.routes(c, m.sender(), m.messageId()).forEach(x -> routes.put(x.recipient(), x.route()));
+        boolean byNode = NodeId.isValid(r.issuer());
+        for (OrgCode x : r.recipients()) {
+            String route = routes.get(x);
+            if (route == null) {
+                throw new GongwenException(ErrorCode.RECEIPT_NOT_BOUND, "receipt " + r.receiptId() + " names " + x + ", which is not a recipient of"
+                        + " message " + m.sender() + "/" + m.messageId() + " as this node took it");
+            }
+            if (byNode && !route.equals(peer.value())) {
+                throw new GongwenException(ErrorCode.AUTH_FORBIDDEN, peer + " may not pass on " + r.issuer() + "'s " + r.type() + " receipt for "
+                        + x + ": this node did not route the message for " + x + " to " + peer);
+            }
+        }
     }
 
     private Receipt verify(byte[] xml) throws Refusal {

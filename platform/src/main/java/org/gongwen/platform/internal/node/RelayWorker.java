@@ -3,7 +3,6 @@ package org.gongwen.platform.internal.node;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -200,19 +199,19 @@ public final class RelayWorker implements AutoCloseable {
             return true;
         }
         StoredMessage m = found.get();
-        if (m.expires() != null && m.expires().isBefore(Instant.now())) {
-            return end(t, m, ReceiptType.EXPIRED, null, null);
-        }
+        // An expired message still gets one last attempt: the neighbour may have taken it already
+        // and only its answer was lost; it answers such a duplicate with its stored RELAYED receipt.
+        boolean expired = m.expires() != null && m.expires().isBefore(core.clock.instant());
         NodeId target = NodeId.parse(t.target());
         URI uri = peers.apply(target);
         if (uri == null) {
-            return retry(t, "the address of " + target + " is not known yet");
+            return failed(t, m, expired, "the address of " + target + " is not known yet");
         }
         RelayClient.Result res;
         try {
             res = client.relayMessage(uri, core.files.resolve(m.fileName()), t.recipients());
         } catch (IOException e) {
-            return retry(t, "relay to " + target + " failed: " + e);
+            return failed(t, m, expired, "relay to " + target + " failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -226,7 +225,7 @@ public final class RelayWorker implements AutoCloseable {
                 }
                 Receipts.checkBound(r, m.sender(), m.messageId(), m.digestAlgorithm(), m.signatureDigest());
             } catch (GongwenException e) {
-                return retry(t, target + " answered with a receipt that does not verify: " + e.getMessage());
+                return failed(t, m, expired, target + " answered with a receipt that does not verify: " + e.getMessage());
             }
             StoredReceipt s = StoredReceipt.of(r);
             core.db.inTransaction(c -> {
@@ -240,10 +239,20 @@ public final class RelayWorker implements AutoCloseable {
             return true;
         }
         Optional<ErrorDocument> refusal = errorDocument(res);
-        if (refusal.isPresent() && !refusal.get().code().retryable()) {
+        String answer = target + " answered HTTP " + res.status() + refusal.map(d -> " " + d.code().code() + " " + d.message()).orElse("");
+        if (refusal.isPresent() && !refusal.get().code().retryable() && !expired) {
             return end(t, m, ReceiptType.REJECTED, refusal.get().code(), target + " refused the relay: " + refusal.get().message());
         }
-        return retry(t, target + " answered HTTP " + res.status() + refusal.map(d -> " " + d.code().code() + " " + d.message()).orElse(""));
+        return failed(t, m, expired, answer);
+    }
+
+    /** A failed attempt: retried later, or, once the message has expired, the end of the relay with EXPIRED receipts. */
+    private boolean failed(RelayTask t, StoredMessage m, boolean expired, String error) throws GongwenException {
+        if (expired) {
+            LOG.info("{}: the last attempt to relay the expired message {}/{} failed: {}", core.self, m.sender(), m.messageId(), error);
+            return end(t, m, ReceiptType.EXPIRED, null, null);
+        }
+        return retry(t, error);
     }
 
     private boolean relayReceipt(RelayTask t) throws GongwenException {
