@@ -123,6 +123,12 @@ public final class NodeConfig {
                 throw new IllegalArgumentException("the child " + c.id() + " is not a distinct division under " + nodeId);
             }
         }
+        if (parent != null) {
+            checkScheme(parent.uri(), plainHttp);
+        }
+        for (Peer c : children) {
+            checkScheme(c.uri(), plainHttp);
+        }
         this.directory = List.copyOf(b.directory);
         Set<String> codes = new HashSet<>();
         for (DirectoryEntry e : directory) {
@@ -138,6 +144,22 @@ public final class NodeConfig {
         this.relayMaxDelay = positive("relayMaxDelay", b.relayMaxDelay);
         if (relayMaxDelay.compareTo(relayInitialDelay) < 0) {
             throw new IllegalArgumentException("relayMaxDelay must not be shorter than relayInitialDelay");
+        }
+    }
+
+    /**
+     * A node serving https talks to its neighbours over https only; a plain-http test node has no
+     * TLS client and talks http.
+     *
+     * @throws IllegalArgumentException for a URI of the other scheme
+     */
+    static void checkScheme(URI peer, boolean plainHttp) {
+        if (peer == null) {
+            return;
+        }
+        String expected = plainHttp ? "http" : "https";
+        if (!expected.equals(peer.getScheme())) {
+            throw new IllegalArgumentException("a node serving " + expected + " talks to its neighbours over " + expected + " only, not " + peer);
         }
     }
 

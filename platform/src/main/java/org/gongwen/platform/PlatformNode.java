@@ -219,12 +219,14 @@ public final class PlatformNode implements AutoCloseable {
      * Sets or replaces the URI of the parent or of a child, for example once a neighbour started on
      * an ephemeral port. Relays waiting for it are tried at once.
      *
-     * @throws IllegalArgumentException if the node is neither the parent nor a child
+     * @throws IllegalArgumentException if the node is neither the parent nor a child, or the URI is
+     *     http on a node that serves https (or https on a plain-http test node)
      */
     public void setPeer(NodeId node, URI peerUri) {
         if (!router.isPeer(node)) {
             throw new IllegalArgumentException(node + " is neither the parent nor a child of " + id());
         }
+        NodeConfig.checkScheme(Objects.requireNonNull(peerUri, "uri"), config.plainHttp());
         peers.put(node, Objects.requireNonNull(peerUri, "uri"));
         relays.retryNow(node);
     }

@@ -16,6 +16,7 @@ import org.gongwen.api.exchange.MailboxEntry;
 import org.gongwen.api.id.OrgCode;
 import org.gongwen.internal.wire.Binding;
 import org.gongwen.internal.wire.MailboxDocument;
+import org.gongwen.platform.internal.log.LogText;
 import org.gongwen.platform.internal.node.MailboxSignals;
 import org.gongwen.platform.internal.node.Queries;
 import org.gongwen.platform.internal.node.Refusal;
@@ -63,7 +64,7 @@ final class MailboxPoll {
         try {
             w = Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new Refusal(ErrorCode.TRANSPORT_FATAL, 400, "wait must be a number of seconds, not '" + text + "'");
+            throw new Refusal(ErrorCode.TRANSPORT_FATAL, 400, "wait must be a number of seconds, not '" + LogText.of(text) + "'");
         }
         if (w < 0) {
             throw new Refusal(ErrorCode.TRANSPORT_FATAL, 400, "wait must not be negative");

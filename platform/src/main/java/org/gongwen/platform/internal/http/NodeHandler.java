@@ -20,6 +20,7 @@ import org.gongwen.api.GongwenException;
 import org.gongwen.api.id.OrgCode;
 import org.gongwen.internal.wire.Binding;
 import org.gongwen.internal.wire.Receipts;
+import org.gongwen.platform.internal.log.LogText;
 import org.gongwen.platform.internal.node.Answer;
 import org.gongwen.platform.internal.node.MessageIntake;
 import org.gongwen.platform.internal.node.NodeCore;
@@ -69,7 +70,7 @@ public final class NodeHandler extends Handler.Abstract {
         try {
             Route route = Route.match(Request.getPathInContext(request));
             if (route == null) {
-                throw new Refusal(ErrorCode.TRANSPORT_FATAL, 404, "no resource " + Request.getPathInContext(request));
+                throw new Refusal(ErrorCode.TRANSPORT_FATAL, 404, "no resource " + LogText.of(Request.getPathInContext(request)));
             }
             if (!route.kind().method.equals(request.getMethod())) {
                 response.getHeaders().put(HttpHeader.ALLOW, route.kind().method);
@@ -78,10 +79,11 @@ public final class NodeHandler extends Handler.Abstract {
             Caller caller = authenticate(request);
             dispatch(route, caller, request, response, callback);
         } catch (Refusal r) {
-            LOG.debug("{}: {} {} refused: {} {}", core.self(), request.getMethod(), request.getHttpURI().getPath(), r.code().code(), r.getMessage());
+            LOG.debug("{}: {} {} refused: {} {}", core.self(), LogText.of(request.getMethod()), LogText.of(request.getHttpURI().getPath()),
+                    r.code().code(), LogText.of(r.getMessage()));
             Responses.error(response, callback, r);
         } catch (RuntimeException e) {
-            LOG.error("{}: {} {} failed", core.self(), request.getMethod(), request.getHttpURI().getPath(), e);
+            LOG.error("{}: {} {} failed", core.self(), LogText.of(request.getMethod()), LogText.of(request.getHttpURI().getPath()), e);
             Responses.error(response, callback, new Refusal(ErrorCode.TRANSPORT_RETRYABLE, 500, "the node failed"));
         }
         return true;

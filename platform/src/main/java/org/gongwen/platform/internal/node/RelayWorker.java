@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -22,6 +23,7 @@ import org.gongwen.api.id.NodeId;
 import org.gongwen.api.id.OrgCode;
 import org.gongwen.internal.wire.ErrorDocument;
 import org.gongwen.internal.wire.Receipts;
+import org.gongwen.platform.internal.log.LogText;
 import org.gongwen.platform.internal.route.RelayClient;
 import org.gongwen.platform.internal.store.MessageTables;
 import org.gongwen.platform.internal.store.ReceiptTables;
@@ -224,6 +226,7 @@ public final class RelayWorker implements AutoCloseable {
                     throw new GongwenException(ErrorCode.RECEIPT_NOT_BOUND, "expected a RELAYED receipt from " + target + ", got " + r);
                 }
                 Receipts.checkBound(r, m.sender(), m.messageId(), m.digestAlgorithm(), m.signatureDigest());
+                checkHandedOver(r, t);
             } catch (GongwenException e) {
                 return failed(t, m, expired, target + " answered with a receipt that does not verify: " + e.getMessage());
             }
@@ -246,10 +249,22 @@ public final class RelayWorker implements AutoCloseable {
         return failed(t, m, expired, answer);
     }
 
+    /** A RELAYED receipt must name exactly the recipients handed over, and this node as the one it came from. */
+    private void checkHandedOver(Receipt r, RelayTask t) throws GongwenException {
+        if (r.recipients().size() != t.recipients().size() || !new HashSet<>(r.recipients()).equals(new HashSet<>(t.recipients()))) {
+            throw new GongwenException(ErrorCode.RECEIPT_NOT_BOUND, "the RELAYED receipt names the recipients " + r.recipients()
+                    + " but the relay handed over " + t.recipients());
+        }
+        if (!r.fromNode().equals(Optional.of(core.self.value()))) {
+            throw new GongwenException(ErrorCode.RECEIPT_NOT_BOUND, "the RELAYED receipt says it came from " + r.fromNode().orElse("nowhere")
+                    + ", not from " + core.self);
+        }
+    }
+
     /** A failed attempt: retried later, or, once the message has expired, the end of the relay with EXPIRED receipts. */
     private boolean failed(RelayTask t, StoredMessage m, boolean expired, String error) throws GongwenException {
         if (expired) {
-            LOG.info("{}: the last attempt to relay the expired message {}/{} failed: {}", core.self, m.sender(), m.messageId(), error);
+            LOG.info("{}: the last attempt to relay the expired message {}/{} failed: {}", core.self, m.sender(), m.messageId(), LogText.of(error));
             return end(t, m, ReceiptType.EXPIRED, null, null);
         }
         return retry(t, error);
@@ -279,7 +294,7 @@ public final class RelayWorker implements AutoCloseable {
         if (res.status() == 200 || res.status() == 201 || refusal.isPresent() && !refusal.get().code().retryable()) {
             if (refusal.isPresent()) {
                 LOG.warn("{}: {} refused receipt {}: {} {}; dropped", core.self, target, t.receiptId(), refusal.get().code().code(),
-                        refusal.get().message());
+                        LogText.of(refusal.get().message()));
             }
             core.db.inTransaction(c -> { RelayTables.delete(c, t.relayId()); return null; });
             return true;
@@ -316,11 +331,13 @@ public final class RelayWorker implements AutoCloseable {
             RelayTables.delete(c, t.relayId());
             return null;
         });
-        LOG.warn("{}: relay of {}/{} to {} ended {}{}", core.self, m.sender(), m.messageId(), t.target(), type, reason == null ? "" : ": " + reason);
+        LOG.warn("{}: relay of {}/{} to {} ended {}{}", core.self, m.sender(), m.messageId(), t.target(), type,
+                reason == null ? "" : ": " + LogText.of(reason));
         return true;
     }
 
-    private boolean retry(RelayTask t, String error) throws GongwenException {
+    private boolean retry(RelayTask t, String untrustedError) throws GongwenException {
+        String error = LogText.of(untrustedError);
         int attempts = t.attempts() + 1;
         long delay = Math.min(maxDelay.toMillis(), initialDelay.toMillis() << Math.min(attempts - 1, 30));
         long next = System.currentTimeMillis() + delay;
