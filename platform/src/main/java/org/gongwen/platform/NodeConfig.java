@@ -252,9 +252,13 @@ public final class NodeConfig {
     /** Where package files (and the embedded database by default) are kept. */
     public Path storageDirectory() { return storageDirectory; }
 
-    /** The JDBC URL; by default an embedded H2 database in the storage directory. */
+    /**
+     * The JDBC URL; by default an embedded H2 database in the storage directory, whose requests wait
+     * up to 10 s for a row another request holds.
+     */
     public String jdbcUrl() {
-        return jdbcUrl != null ? jdbcUrl : "jdbc:h2:file:" + storageDirectory.resolve("db").resolve("node").toString().replace('\\', '/');
+        return jdbcUrl != null ? jdbcUrl
+                : "jdbc:h2:file:" + storageDirectory.resolve("db").resolve("node").toString().replace('\\', '/') + ";LOCK_TIMEOUT=10000";
     }
 
     /** The database user (empty for the embedded default). */

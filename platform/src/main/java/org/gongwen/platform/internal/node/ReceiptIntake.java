@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.gongwen.api.ErrorCode;
 import org.gongwen.api.GongwenException;
 import org.gongwen.api.exchange.Receipt;
@@ -49,10 +50,11 @@ public final class ReceiptIntake {
             throw new Refusal(ErrorCode.AUTH_FORBIDDEN, "the receipt's issuer is " + r.issuer() + ", the caller is " + caller);
         }
         Answer a = transaction(c -> {
-            StoredMessage m = MessageTables.find(c, r.messageSender(), r.messageId()).orElse(null);
-            boolean delivered = m != null && MessageTables.routes(c, m.sender(), m.messageId()).stream()
-                    .anyMatch(x -> x.recipient().equals(caller) && x.route().equals(RecipientRoute.LOCAL));
-            if (!delivered) {
+            // one recipient's receipts about one message take their turns (T-7.6)
+            boolean delivered = MessageTables.lockRecipient(c, r.messageSender(), r.messageId(), caller)
+                    .filter(RecipientRoute.LOCAL::equals).isPresent();
+            StoredMessage m = delivered ? MessageTables.find(c, r.messageSender(), r.messageId()).orElse(null) : null;
+            if (m == null) {
                 throw new GongwenException(ErrorCode.MESSAGE_UNKNOWN, "message " + r.messageSender() + "/" + r.messageId()
                         + " was not delivered to " + caller + " here");
             }
@@ -89,6 +91,9 @@ public final class ReceiptIntake {
             StoredMessage m = MessageTables.find(c, r.messageSender(), r.messageId()).orElseThrow(() -> new GongwenException(
                     ErrorCode.MESSAGE_UNKNOWN, "message " + r.messageSender() + "/" + r.messageId() + " is not known here"));
             Receipts.checkBound(r, m.sender(), m.messageId(), m.digestAlgorithm(), m.signatureDigest());
+            for (OrgCode x : new TreeSet<>(r.recipients())) {
+                MessageTables.lockRecipient(c, m.sender(), m.messageId(), x);
+            }
             checkPassedOn(c, peer, r, m);
             Optional<StoredReceipt> stored = ReceiptTables.find(c, r.receiptId());
             if (stored.isPresent()) {

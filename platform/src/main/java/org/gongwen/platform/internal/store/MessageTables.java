@@ -78,6 +78,25 @@ public final class MessageTables {
         }
     }
 
+    /**
+     * Locks a recipient's row of a message until the transaction ends ({@code SELECT ... FOR
+     * UPDATE}, on H2 and PostgreSQL alike), so that two requests about the same recipient and message
+     * take their turns: the second one reads what the first committed.
+     *
+     * @return the recipient's route, or empty if this node has no such recipient for the message
+     */
+    public static Optional<String> lockRecipient(Connection c, OrgCode sender, UUID id, OrgCode recipient) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT route FROM gw_recipient WHERE sender = ? AND message_id = ? AND recipient = ? FOR UPDATE")) {
+            ps.setString(1, sender.value());
+            ps.setString(2, id.toString());
+            ps.setString(3, recipient.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** The routes this node stored for a message, in envelope order. */
     public static List<RecipientRoute> routes(Connection c, OrgCode sender, UUID id) throws SQLException {
         List<RecipientRoute> out = new ArrayList<>();
