@@ -31,6 +31,12 @@ import org.gongwen.platform.internal.config.PropertiesConfig;
 public final class NodeConfig {
     /** The longest mailbox long-poll a node allows (spec/transport.md, T-5.1). */
     public static final Duration MAX_POLL_WAIT = Duration.ofSeconds(60);
+    /** The default for {@link #maxConnections()}. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+    /** The default for {@link #minUploadBytesPerSecond()}: 16 KiB/s. */
+    public static final long DEFAULT_MIN_UPLOAD_BYTES_PER_SECOND = 16 * 1024;
+    /** The default for {@link #minFreeStorageBytes()}: 64 MiB. */
+    public static final long DEFAULT_MIN_FREE_STORAGE_BYTES = 64L << 20;
 
     private final NodeId nodeId;
     private final String name;
@@ -53,6 +59,9 @@ public final class NodeConfig {
     private final Duration maxPollWait;
     private final Duration relayInitialDelay;
     private final Duration relayMaxDelay;
+    private final int maxConnections;
+    private final long minUploadBytesPerSecond;
+    private final long minFreeStorageBytes;
 
     /**
      * A neighbour in the node hierarchy.
@@ -145,6 +154,18 @@ public final class NodeConfig {
         if (relayMaxDelay.compareTo(relayInitialDelay) < 0) {
             throw new IllegalArgumentException("relayMaxDelay must not be shorter than relayInitialDelay");
         }
+        this.maxConnections = b.maxConnections;
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1: " + maxConnections);
+        }
+        this.minUploadBytesPerSecond = b.minUploadBytesPerSecond;
+        if (minUploadBytesPerSecond < 0) {
+            throw new IllegalArgumentException("minUploadBytesPerSecond must not be negative: " + minUploadBytesPerSecond);
+        }
+        this.minFreeStorageBytes = b.minFreeStorageBytes;
+        if (minFreeStorageBytes < 0) {
+            throw new IllegalArgumentException("minFreeStorageBytes must not be negative: " + minFreeStorageBytes);
+        }
     }
 
     /**
@@ -219,6 +240,9 @@ public final class NodeConfig {
         b.maxPollWait = maxPollWait;
         b.relayInitialDelay = relayInitialDelay;
         b.relayMaxDelay = relayMaxDelay;
+        b.maxConnections = maxConnections;
+        b.minUploadBytesPerSecond = minUploadBytesPerSecond;
+        b.minFreeStorageBytes = minFreeStorageBytes;
         return b;
     }
 
@@ -291,6 +315,19 @@ public final class NodeConfig {
     /** The longest delay between two relay attempts. */
     public Duration relayMaxDelay() { return relayMaxDelay; }
 
+    /** The most connections the node keeps open at once; more wait until one closes (default 1,000). */
+    public int maxConnections() { return maxConnections; }
+
+    /**
+     * The least average rate, in bytes per second, a request body must keep once its first
+     * {@value org.gongwen.platform.internal.http.HttpLimits#BODY_RATE_GRACE_SECONDS} seconds have
+     * passed (default 16 KiB/s; 0 for none).
+     */
+    public long minUploadBytesPerSecond() { return minUploadBytesPerSecond; }
+
+    /** The storage the node keeps free: it refuses a body that would leave less (default 64 MiB). */
+    public long minFreeStorageBytes() { return minFreeStorageBytes; }
+
     @Override
     public String toString() {
         return "NodeConfig{" + nodeId + " " + name + ", " + (plainHttp ? "http" : "https") + "://" + host + ":" + port
@@ -322,6 +359,9 @@ public final class NodeConfig {
         private Duration maxPollWait = MAX_POLL_WAIT;
         private Duration relayInitialDelay = Duration.ofSeconds(1);
         private Duration relayMaxDelay = Duration.ofMinutes(5);
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private long minUploadBytesPerSecond = DEFAULT_MIN_UPLOAD_BYTES_PER_SECOND;
+        private long minFreeStorageBytes = DEFAULT_MIN_FREE_STORAGE_BYTES;
 
         private Builder() {
         }
@@ -400,6 +440,15 @@ public final class NodeConfig {
             this.relayMaxDelay = max;
             return this;
         }
+
+        /** Sets the most connections the node keeps open at once (default 1,000). */
+        public Builder maxConnections(int max) { this.maxConnections = max; return this; }
+
+        /** Sets the least average rate of a request body in bytes per second (default 16 KiB/s; 0 for none). */
+        public Builder minUploadBytesPerSecond(long rate) { this.minUploadBytesPerSecond = rate; return this; }
+
+        /** Sets the storage the node keeps free (default 64 MiB). */
+        public Builder minFreeStorageBytes(long bytes) { this.minFreeStorageBytes = bytes; return this; }
 
         /**
          * Builds the configuration.

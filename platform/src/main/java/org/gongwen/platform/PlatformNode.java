@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -28,6 +29,7 @@ import org.gongwen.internal.trust.TrustValidator;
 import org.gongwen.internal.wire.DirectoryDocument;
 import org.gongwen.platform.internal.http.ClientCertificates;
 import org.gongwen.platform.internal.http.ErrorDocuments;
+import org.gongwen.platform.internal.http.HttpLimits;
 import org.gongwen.platform.internal.http.NodeHandler;
 import org.gongwen.platform.internal.http.TlsContexts;
 import org.gongwen.platform.internal.node.MailboxSignals;
@@ -117,8 +119,9 @@ public final class PlatformNode implements AutoCloseable {
             core.onRelayQueued(worker::wake);
             jetty = server(config, serverTls);
             NodeHandler handler = new NodeHandler(core, new MessageIntake(core, Gongwen.load().verifier(config.trust(), config.limits()),
-                    config.limits().maxPackageBytes()), new ReceiptIntake(core), new Queries(core), DirectoryDocument.write(config.directory()),
-                    callers, (int) config.maxPollWait().toSeconds(), timers, jetty.getThreadPool());
+                    config.limits().maxPackageBytes(), config.minFreeStorageBytes()), new ReceiptIntake(core), new Queries(core),
+                    DirectoryDocument.write(config.directory()), callers, (int) config.maxPollWait().toSeconds(), timers, jetty.getThreadPool(),
+                    new HttpLimits(HttpLimits.PARKED_POLLS_PER_CALLER, HttpLimits.UPLOADS_PER_CALLER, config.minUploadBytesPerSecond()));
             jetty.setHandler(handler);
             jetty.start();
             int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
@@ -182,6 +185,7 @@ public final class PlatformNode implements AutoCloseable {
         connector.setReuseAddress(true);
         connector.setIdleTimeout(config.maxPollWait().toMillis() + 30_000);
         server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(config.maxConnections(), server));
         return server;
     }
 

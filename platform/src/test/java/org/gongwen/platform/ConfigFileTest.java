@@ -51,6 +51,16 @@ class ConfigFileTest {
                 assertEquals(1, box.size());
             }
             assertTrue(Files.isDirectory(props.getParent().resolve("storage").resolve("packages")));
+
+            assertEquals(NodeConfig.DEFAULT_MAX_CONNECTIONS, c.maxConnections());
+            assertEquals(NodeConfig.DEFAULT_MIN_UPLOAD_BYTES_PER_SECOND, c.minUploadBytesPerSecond());
+            assertEquals(NodeConfig.DEFAULT_MIN_FREE_STORAGE_BYTES, c.minFreeStorageBytes());
+            Files.writeString(props, "http.max-connections=50\nhttp.min-upload-bytes-per-second=0\nstorage.min-free-bytes=1048576\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            NodeConfig limited = NodeConfig.fromFile(props);
+            assertEquals(50, limited.maxConnections());
+            assertEquals(0, limited.minUploadBytesPerSecond());
+            assertEquals(1 << 20, limited.minFreeStorageBytes());
         }
     }
 

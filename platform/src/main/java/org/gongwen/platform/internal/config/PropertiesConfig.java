@@ -37,7 +37,8 @@ public final class PropertiesConfig {
             "trust.anchors", "trust.intermediates", "trust.crls", "trust.require-revocation", "trust.profiles",
             "limits.max-package-bytes", "limits.max-part-bytes", "limits.max-parts", "limits.max-envelope-bytes",
             "storage.dir", "db.url", "db.user", "db.password", "http.host", "http.port", "parent.id", "parent.uri",
-            "directory.file", "mailbox.max-wait-seconds", "relay.retry.initial-seconds", "relay.retry.max-seconds");
+            "directory.file", "mailbox.max-wait-seconds", "relay.retry.initial-seconds", "relay.retry.max-seconds",
+            "http.max-connections", "http.min-upload-bytes-per-second", "storage.min-free-bytes");
     private static final String CHILD = "child.";
 
     private final Properties p;
@@ -127,6 +128,10 @@ public final class PropertiesConfig {
         }
         b.host(p.getProperty("http.host", "127.0.0.1").trim());
         b.port(Integer.parseInt(p.getProperty("http.port", "0").trim()));
+        b.maxConnections(Integer.parseInt(p.getProperty("http.max-connections", String.valueOf(NodeConfig.DEFAULT_MAX_CONNECTIONS)).trim()));
+        b.minUploadBytesPerSecond(Long.parseLong(p.getProperty("http.min-upload-bytes-per-second",
+                String.valueOf(NodeConfig.DEFAULT_MIN_UPLOAD_BYTES_PER_SECOND)).trim()));
+        b.minFreeStorageBytes(Long.parseLong(p.getProperty("storage.min-free-bytes", String.valueOf(NodeConfig.DEFAULT_MIN_FREE_STORAGE_BYTES)).trim()));
         String parent = p.getProperty("parent.id");
         if (parent != null && !parent.isBlank()) {
             b.parent(NodeId.parse(parent.trim()), uri(p.getProperty("parent.uri")));

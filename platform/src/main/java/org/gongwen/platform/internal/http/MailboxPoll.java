@@ -24,7 +24,9 @@ import org.gongwen.platform.internal.node.Refusal;
 /**
  * {@code GET /gongwen/v1/mailbox?wait=S} (T-5.1). An empty mailbox parks the request without a
  * thread: it is answered when an arrival is signalled or when its time is up, whichever comes
- * first. Thread-safe.
+ * first. One caller may have a few requests parked at a time; one more is refused with {@code
+ * TRN-001} (HTTP 503, Retry-After) rather than answered at once, so that a caller that polls in a
+ * loop backs off instead of spinning (T-5.1). Thread-safe.
  */
 final class MailboxPoll {
     private final Queries queries;
@@ -32,9 +34,12 @@ final class MailboxPoll {
     private final int maxWaitSeconds;
     private final ScheduledExecutorService timers;
     private final Executor workers;
+    private final CallerSlots parked;
 
-    MailboxPoll(Queries queries, MailboxSignals signals, int maxWaitSeconds, ScheduledExecutorService timers, Executor workers) {
+    MailboxPoll(Queries queries, MailboxSignals signals, int maxWaitSeconds, ScheduledExecutorService timers, Executor workers,
+            int maxParkedPerCaller) {
         this.queries = queries;
+        this.parked = new CallerSlots(maxParkedPerCaller);
         this.signals = signals;
         this.maxWaitSeconds = maxWaitSeconds;
         this.timers = timers;
@@ -47,6 +52,10 @@ final class MailboxPoll {
         if (!entries.isEmpty() || wait == 0) {
             answer(entries, response, callback);
             return;
+        }
+        if (!parked.tryTake(caller.value())) {
+            throw new Refusal(ErrorCode.TRANSPORT_RETRYABLE, 503, caller + " already has " + parked.max()
+                    + " mailbox requests waiting at this node; try again after the Retry-After time");
         }
         Parked p = new Parked(caller, response, callback);
         signals.await(caller, p.hook);
@@ -102,6 +111,7 @@ final class MailboxPoll {
             if (!done.compareAndSet(false, true)) {
                 return;
             }
+            parked.release(caller.value());
             signals.cancel(caller, hook);
             ScheduledFuture<?> t = timeout;
             if (t != null) {

@@ -47,6 +47,8 @@ public final class NodeHandler extends Handler.Abstract {
     private final byte[] directory;
     private final ClientCertificates certificates;
     private final MailboxPoll poll;
+    private final HttpLimits limits;
+    private final CallerSlots uploads;
 
     /**
      * A handler.
@@ -55,14 +57,16 @@ public final class NodeHandler extends Handler.Abstract {
      *     whose callers name themselves in {@link HttpLayerNames#PLAIN_CALLER_HEADER}
      */
     public NodeHandler(NodeCore core, MessageIntake messages, ReceiptIntake receipts, Queries queries, byte[] directory,
-            ClientCertificates certificates, int maxWaitSeconds, ScheduledExecutorService timers, Executor workers) {
+            ClientCertificates certificates, int maxWaitSeconds, ScheduledExecutorService timers, Executor workers, HttpLimits limits) {
         this.core = core;
         this.messages = messages;
         this.receipts = receipts;
         this.queries = queries;
         this.directory = directory.clone();
         this.certificates = certificates;
-        this.poll = new MailboxPoll(queries, core.signals(), maxWaitSeconds, timers, workers);
+        this.poll = new MailboxPoll(queries, core.signals(), maxWaitSeconds, timers, workers, limits.maxParkedPollsPerCaller());
+        this.limits = limits;
+        this.uploads = new CallerSlots(limits.maxUploadsPerCaller());
     }
 
     @Override
@@ -93,7 +97,13 @@ public final class NodeHandler extends Handler.Abstract {
         switch (route.kind()) {
             case SUBMIT:
                 mediaType(request, Binding.PACKAGE_TYPE);
-                Responses.send(response, callback, messages.submit(organisation(caller), body(request), request.getLength()));
+                OrgCode sender = organisation(caller);
+                takeUpload(caller);
+                try {
+                    Responses.send(response, callback, messages.submit(sender, body(request), request.getLength()));
+                } finally {
+                    uploads.release(caller.toString());
+                }
                 break;
             case STATUS:
                 Responses.send(response, callback, 200, Binding.STATUS_TYPE, queries.status(organisation(caller), uuid(route.params().get(0))));
@@ -113,8 +123,14 @@ public final class NodeHandler extends Handler.Abstract {
                 break;
             case RELAY_MESSAGES:
                 mediaType(request, Binding.PACKAGE_TYPE);
-                Responses.send(response, callback, messages.relay(peer(caller).node(), request.getHeaders().get(Binding.RECIPIENTS_HEADER),
-                        body(request), request.getLength()));
+                Caller from = peer(caller);
+                takeUpload(caller);
+                try {
+                    Responses.send(response, callback, messages.relay(from.node(), request.getHeaders().get(Binding.RECIPIENTS_HEADER),
+                            body(request), request.getLength()));
+                } finally {
+                    uploads.release(caller.toString());
+                }
                 break;
             case RELAY_RECEIPTS:
                 mediaType(request, Binding.RECEIPT_TYPE);
@@ -208,11 +224,19 @@ public final class NodeHandler extends Handler.Abstract {
         }
     }
 
-    private static InputStream body(Request request) {
-        return Content.Source.asInputStream(request);
+    /** One more package body for this caller, unless it is sending as many as it may already. */
+    private void takeUpload(Caller caller) throws Refusal {
+        if (!uploads.tryTake(caller.toString())) {
+            throw new Refusal(ErrorCode.TRANSPORT_RETRYABLE, 503, caller + " is already sending " + uploads.max()
+                    + " packages to this node; try again after the Retry-After time");
+        }
     }
 
-    private static byte[] receiptBody(Request request) throws Refusal {
+    private InputStream body(Request request) {
+        return new BodyRate(Content.Source.asInputStream(request), limits.minBodyBytesPerSecond(), HttpLimits.BODY_RATE_GRACE_SECONDS);
+    }
+
+    private byte[] receiptBody(Request request) throws Refusal {
         if (request.getLength() > Receipts.MAX_BYTES) {
             throw new Refusal(ErrorCode.LIMIT_SIZE, "a receipt has at most " + Receipts.MAX_BYTES + " bytes");
         }

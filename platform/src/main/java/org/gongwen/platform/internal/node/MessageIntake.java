@@ -48,10 +48,14 @@ public final class MessageIntake {
     private final NodeCore core;
     private final PackageIntake intake;
 
-    /** Intake with the node's verifier and package limit. */
-    public MessageIntake(NodeCore core, PackageVerifier verifier, long maxPackageBytes) {
+    /**
+     * Intake with the node's verifier and package limit.
+     *
+     * @param minFreeBytes the storage a body must leave free (else it is refused with TRN-001, HTTP 503)
+     */
+    public MessageIntake(NodeCore core, PackageVerifier verifier, long maxPackageBytes, long minFreeBytes) {
         this.core = core;
-        this.intake = new PackageIntake(core.files, verifier, maxPackageBytes);
+        this.intake = new PackageIntake(core.files, verifier, maxPackageBytes, minFreeBytes);
     }
 
     /** {@code POST /gongwen/v1/messages} from an organisation homed here. */

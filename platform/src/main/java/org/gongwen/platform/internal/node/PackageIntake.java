@@ -23,6 +23,7 @@ final class PackageIntake {
     private final PackageFiles files;
     private final PackageVerifier verifier;
     private final long maxBytes;
+    private final long minFreeBytes;
 
     /**
      * A verified body in its temporary file.
@@ -35,10 +36,11 @@ final class PackageIntake {
     record Intake(Path temp, String sha256, long size, VerifiedPackage verified) {
     }
 
-    PackageIntake(PackageFiles files, PackageVerifier verifier, long maxBytes) {
+    PackageIntake(PackageFiles files, PackageVerifier verifier, long maxBytes, long minFreeBytes) {
         this.files = files;
         this.verifier = verifier;
         this.maxBytes = maxBytes;
+        this.minFreeBytes = minFreeBytes;
     }
 
     /**
@@ -46,12 +48,14 @@ final class PackageIntake {
      *
      * @param declaredLength the request's Content-Length, or -1
      * @throws Refusal {@code LIM-001} (413) for a body over the limit, the verifier's code for a
-     *     package that does not verify, {@code TRN-001} if the body broke off or the node could not store it
+     *     package that does not verify, {@code TRN-001} if the body broke off or the node could not
+     *     store it, or (503) if its storage is too full to take the body now
      */
     Intake receive(InputStream body, long declaredLength) throws Refusal {
         if (declaredLength > maxBytes) {
             throw new Refusal(ErrorCode.LIMIT_SIZE, "the body of " + declaredLength + " bytes is larger than this node's limit of " + maxBytes);
         }
+        checkSpace(declaredLength);
         Path temp;
         try {
             temp = files.newTemp();
@@ -78,6 +82,21 @@ final class PackageIntake {
             if (!ok) {
                 PackageFiles.deleteQuietly(temp);
             }
+        }
+    }
+
+    /** Refuses a body the storage cannot take while keeping its reserve free. */
+    private void checkSpace(long declaredLength) throws Refusal {
+        long free;
+        try {
+            free = files.usableSpace();
+        } catch (GongwenException e) {
+            throw Refusal.of(e);
+        }
+        long needed = Math.max(0, declaredLength) + minFreeBytes;
+        if (free < needed) {
+            throw new Refusal(ErrorCode.TRANSPORT_RETRYABLE, 503, "this node's storage has " + free + " bytes free; it takes a body only while "
+                    + "its size and a reserve of " + minFreeBytes + " bytes fit");
         }
     }
 

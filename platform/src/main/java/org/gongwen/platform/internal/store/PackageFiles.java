@@ -45,6 +45,19 @@ public final class PackageFiles {
         }
     }
 
+    /**
+     * The bytes the storage folder's file system still has for this node.
+     *
+     * @throws GongwenException {@code LOC-001} if the file system cannot be asked
+     */
+    public long usableSpace() throws GongwenException {
+        try {
+            return Files.getFileStore(tmp).getUsableSpace();
+        } catch (IOException e) {
+            throw new GongwenException(ErrorCode.LOCAL_IO, "cannot read the free space of " + tmp + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A new empty temporary file for an incoming body. */
     public Path newTemp() throws GongwenException {
         try {
