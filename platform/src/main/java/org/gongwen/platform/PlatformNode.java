@@ -104,12 +104,13 @@ public final class PlatformNode implements AutoCloseable {
         try {
             NodeCore core = new NodeCore(self, config.signingIdentity(), new TrustValidator(config.trust()), db, files, router, signals, clock);
             SSLContext serverTls = null;
-            SSLContext clientTls = null;
+            RelayClient.PeerTls clientTls = null;
             ClientCertificates callers = null;
             if (!config.plainHttp()) {
                 try {
                     serverTls = TlsContexts.server(config.tlsKey(), config.tlsChain(), config.tlsTrustAnchors());
-                    clientTls = TlsContexts.client(config.tlsKey(), config.tlsChain(), config.tlsTrustAnchors());
+                    clientTls = peer -> TlsContexts.client(config.tlsKey(), config.tlsChain(), config.tlsTrustAnchors(), peer);
+                    clientTls.toward(self); // the TLS material is checked now, at start, not at the first relay
                     callers = new ClientCertificates(config.tlsTrustAnchors());
                 } catch (java.security.GeneralSecurityException e) {
                     throw new GongwenException(ErrorCode.LOCAL_KEY, "the node's TLS material cannot be used: " + e.getMessage(), e);

@@ -53,6 +53,11 @@ final class Failures {
             return new GongwenException(ErrorCode.TRANSPORT_RETRYABLE, "node " + node + " did not answer " + what
                     + " within the response timeout (" + e.getMessage() + ")", e);
         }
+        NodeServerTrust.NotTheNode notANode = causeOf(e, NodeServerTrust.NotTheNode.class);
+        if (notANode != null) {
+            return new GongwenException(ErrorCode.TRANSPORT_FATAL, "refused to talk to " + node + " for " + what + ": "
+                    + notANode.getMessage() + " (check the node URI in the client configuration)", e);
+        }
         if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException || e instanceof SSLException && !brokenSocket((SSLException) e)) {
             return new GongwenException(ErrorCode.TRANSPORT_FATAL, "the TLS connection to node " + node + " for " + what
                     + " failed: " + e.getMessage() + " (check that the node's certificate chains to the configured TLS trust anchors and"
@@ -64,6 +69,19 @@ final class Failures {
         }
         return new GongwenException(ErrorCode.TRANSPORT_RETRYABLE, "the connection to node " + node + " failed during " + what + ": "
                 + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
+
+    /** The first cause of the given type in the chain, or null. */
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     /** Whether an SSL exception only reports a connection that broke (a reset), which a retry can mend. */

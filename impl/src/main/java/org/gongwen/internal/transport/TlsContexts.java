@@ -10,13 +10,13 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.gongwen.api.ErrorCode;
 import org.gongwen.api.GongwenException;
 
 /**
  * The TLS context of a client: its key and certificate chain for client authentication and the
- * anchors the node's server certificate must chain to (spec/transport.md, T-2). Everything stays
+ * anchors the node's server certificate must chain to; that certificate must also name a node
+ * ({@link NodeServerTrust}, spec/transport.md, T-2). Everything stays
  * in memory: the key store exists only to feed the JDK's key and trust manager factories.
  * Stateless.
  */
@@ -41,16 +41,8 @@ final class TlsContexts {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
             kmf.init(keys, password);
 
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            for (int i = 0; i < anchors.size(); i++) {
-                trusted.setCertificateEntry("anchor-" + i, anchors.get(i));
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-            tmf.init(trusted);
-
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
+            ctx.init(kmf.getKeyManagers(), NodeServerTrust.forNode(anchors, null), new SecureRandom());
             return ctx;
         } catch (GeneralSecurityException | IOException e) {
             // the message of a key store exception names no key material

@@ -16,8 +16,9 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.gongwen.api.id.NodeId;
+import org.gongwen.internal.transport.NodeServerTrust;
 
 /**
  * TLS contexts built from in-memory keys and certificates, with the JDK's own TLS provider. Keys
@@ -43,24 +44,21 @@ public final class TlsContexts {
         return ctx;
     }
 
-    /** A client context: it presents the given certificate and trusts servers chaining to the anchors. */
+    /**
+     * A client context toward a node: it presents the given certificate and trusts a server whose
+     * certificate chains to the anchors and names a node, {@code server} if it is not null.
+     */
+    public static SSLContext client(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> anchors, NodeId server)
+            throws GeneralSecurityException {
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(keyManagers(key, chain), NodeServerTrust.forNode(jdk(anchors), server), null);
+        return ctx;
+    }
+
+    /** A client context toward any node (see {@link #client(PrivateKey, List, List, NodeId)}). */
     public static SSLContext client(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> anchors)
             throws GeneralSecurityException {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        try {
-            trust.load(null, null);
-        } catch (java.io.IOException e) {
-            throw new GeneralSecurityException(e);
-        }
-        int i = 0;
-        for (X509Certificate a : jdk(anchors)) {
-            trust.setCertificateEntry("anchor-" + i++, a);
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(keyManagers(key, chain), tmf.getTrustManagers(), null);
-        return ctx;
+        return client(key, chain, anchors, null);
     }
 
     private static javax.net.ssl.KeyManager[] keyManagers(PrivateKey key, List<X509Certificate> chain) throws GeneralSecurityException {

@@ -211,7 +211,7 @@ public final class RelayWorker implements AutoCloseable {
         }
         RelayClient.Result res;
         try {
-            res = client.relayMessage(uri, core.files.resolve(m.fileName()), t.recipients());
+            res = client.relayMessage(target, uri, core.files.resolve(m.fileName()), t.recipients());
         } catch (IOException e) {
             return failed(t, m, expired, "relay to " + target + " failed: " + e);
         } catch (InterruptedException e) {
@@ -283,7 +283,7 @@ public final class RelayWorker implements AutoCloseable {
         }
         RelayClient.Result res;
         try {
-            res = client.relayReceipt(uri, found.get().xml());
+            res = client.relayReceipt(target, uri, found.get().xml());
         } catch (IOException e) {
             return retry(t, "passing a receipt to " + target + " failed: " + e);
         } catch (InterruptedException e) {
