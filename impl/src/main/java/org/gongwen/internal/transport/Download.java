@@ -116,7 +116,7 @@ final class Download {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = Channels.newOutputStream(ch);
                 in = new DownloadStream(call.body(), out, limits.maxPackageBytes(), entry.messageId(), call.contentLength(), listener);
-                v = verify(in, temp);
+                v = verify(in, temp, declared, call);
                 ch.force(true);
             } catch (IOException e) {
                 throw new GongwenException(ErrorCode.LOCAL_IO, "cannot write " + temp + ": " + e.getMessage(), e);
@@ -136,7 +136,7 @@ final class Download {
     }
 
     /** Verifies while the stream copies; maps a broken stream to its own failure. */
-    private VerifiedPackage verify(DownloadStream in, Path temp) throws GongwenException {
+    private VerifiedPackage verify(DownloadStream in, Path temp, String declared, Call call) throws GongwenException {
         try {
             VerifiedPackage v = verifier.verify(in);
             in.drain();
@@ -149,12 +149,74 @@ final class Download {
                     + entry.messageId() + " failed: " + e.getMessage(), e);
         } catch (GongwenException e) {
             GongwenException first = in.failure() != null ? in.failure() : e;
-            if (refusesMessage(first.code())) {
-                packageRefused = true;
-                signature = readSignature(temp);
+            if (!refusesMessage(first.code())) {
+                throw first;
             }
-            throw first;
+            GongwenException own = messagesOwnFault(in, first, declared, call);
+            packageRefused = true;
+            signature = readSignature(temp);
+            throw own;
         }
+    }
+
+    /**
+     * A refusal is held against the message (T-5.6) only if the node's bytes are the bytes it
+     * vouches for: the rest of the body is read (up to the listed size, within the size limit) and
+     * the SHA-256 of all of it must equal both the header and the listing. Otherwise the node, not the
+     * sender, is at fault: {@code TRN-002}, and the entry stays listed. A message listed, and sent, as
+     * larger than this client's limit is refused for its size ({@code LIM-001}) without being read
+     * to its end.
+     *
+     * @return the refusal to hold against the message
+     * @throws GongwenException {@code TRN-002} if the bytes are not those the node vouches for,
+     *     {@code TRN-001} if the rest of the body broke off, {@code LOC-001} if it cannot be written
+     */
+    private GongwenException messagesOwnFault(DownloadStream in, GongwenException refusal, String declared, Call call) throws GongwenException {
+        long limit = limits.maxPackageBytes();
+        long listed = entry.size();
+        long length = call.contentLength();
+        if (length >= 0 && length != listed) {
+            throw nodesFault(call, "it sends " + length + " bytes for a message it lists as " + listed + " bytes", refusal);
+        }
+        if (listed > limit && length >= 0) {
+            return new GongwenException(ErrorCode.LIMIT_SIZE, "message " + entry.messageId() + " has " + listed
+                    + " bytes, more than the limit of " + limit + " bytes");
+        }
+        if (in.failure() != null && in.failure().code() == ErrorCode.LIMIT_SIZE) {
+            throw nodesFault(call, "it sent more than " + limit + " bytes for a message it lists as " + listed + " bytes", refusal);
+        }
+        if (in.failure() != null) {
+            throw in.failure();
+        }
+        boolean ended;
+        try {
+            ended = in.drainUpTo(listed);
+        } catch (IOException e) {
+            GongwenException broken = in.failure();
+            if (broken != null && broken.code() == ErrorCode.LIMIT_SIZE) {
+                ended = false;
+            } else if (broken != null) {
+                throw broken;
+            } else {
+                throw new GongwenException(ErrorCode.TRANSPORT_RETRYABLE, "the download of message " + entry.messageId() + " failed: "
+                        + e.getMessage(), e);
+            }
+        }
+        if (!ended) {
+            throw nodesFault(call, "it sent more bytes than the " + listed + " it lists", refusal);
+        }
+        String actual = in.sha256();
+        if (!actual.equals(declared) || !actual.equals(entry.packageSha256())) {
+            throw nodesFault(call, "its " + in.count() + " bytes have SHA-256 " + actual + ", but it declared " + declared + " and listed "
+                    + entry.packageSha256(), refusal);
+        }
+        return refusal;
+    }
+
+    private GongwenException nodesFault(Call call, String what, GongwenException refusal) {
+        return new GongwenException(ErrorCode.TRANSPORT_FATAL, "node " + call.node() + " does not vouch for the bytes of message "
+                + entry.messageId() + " (" + what + "), so the failed check is its fault, not the message's, which stays listed: "
+                + refusal.getMessage());
     }
 
     /** The package is the entry's message, and this organisation is one of its recipients. */

@@ -125,6 +125,21 @@ final class DownloadStream extends FilterInputStream {
         }
     }
 
+    /**
+     * Reads on until the end of the body or until more than {@code max} bytes were read in all.
+     *
+     * @return whether the end came first
+     */
+    boolean drainUpTo(long max) throws IOException {
+        byte[] buf = new byte[8192];
+        while (count <= max) {
+            if (read(buf, 0, (int) Math.min(buf.length, max + 1 - count)) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The failure of the connection, the disk or the limit, if one happened. */
     GongwenException failure() {
         return failure;
