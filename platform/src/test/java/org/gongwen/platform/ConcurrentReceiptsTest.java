@@ -5,13 +5,9 @@ import static org.gongwen.platform.DevPlatform.XIANYANG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.gongwen.api.ErrorCode;
 import org.gongwen.api.exchange.ReceiptType;
 import org.gongwen.api.pkg.VerifiedPackage;
 import org.gongwen.api.sign.SignatureProfile;
@@ -59,40 +55,12 @@ class ConcurrentReceiptsTest {
         return v;
     }
 
-    /** Posts both receipts at once from two clients; the statuses and codes, in the order given. */
-    private List<String> race(byte[] a, byte[] b) throws Exception {
-        CountDownLatch ready = new CountDownLatch(2);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<String>> results = new ArrayList<>();
-        for (byte[] receipt : List.of(a, b)) {
-            NodeClient client = t.atCity(CHUNHUA);
-            results.add(threads.submit(() -> {
-                ready.countDown();
-                go.await();
-                NodeClient.Resp r = client.receipt(receipt);
-                return r.status() == 201 ? "201" : r.status() + " " + r.error().code();
-            }));
-        }
-        ready.await();
-        go.countDown();
-        List<String> out = new ArrayList<>();
-        for (Future<String> f : results) {
-            out.add(f.get());
-        }
-        return out;
-    }
-
-    private static void exactlyOneWins(List<String> outcome) {
-        List<String> sorted = new ArrayList<>(outcome);
-        sorted.sort(null);
-        assertEquals(List.of("201", "409 " + ErrorCode.STATE_CONFLICT.code()), sorted, outcome::toString);
-    }
-
     @Test
     void signedForAndReturnedAtOnce() throws Exception {
         for (int i = 0; i < MESSAGES; i++) {
             VerifiedPackage v = delivered(true);
-            exactlyOneWins(race(Samples.receipt(dev, CHUNHUA, ReceiptType.SIGNED_FOR, v), Samples.receipt(dev, CHUNHUA, ReceiptType.RETURNED, v)));
+            ReceiptRace.exactlyOneWins(ReceiptRace.race(threads, t.atCity(CHUNHUA), Samples.receipt(dev, CHUNHUA, ReceiptType.SIGNED_FOR, v),
+                    t.atCity(CHUNHUA), Samples.receipt(dev, CHUNHUA, ReceiptType.RETURNED, v)));
         }
     }
 
@@ -100,7 +68,8 @@ class ConcurrentReceiptsTest {
     void deliveredAndRejectedAtOnce() throws Exception {
         for (int i = 0; i < MESSAGES; i++) {
             VerifiedPackage v = delivered(false);
-            exactlyOneWins(race(Samples.receipt(dev, CHUNHUA, ReceiptType.DELIVERED, v), Samples.receipt(dev, CHUNHUA, ReceiptType.REJECTED, v)));
+            ReceiptRace.exactlyOneWins(ReceiptRace.race(threads, t.atCity(CHUNHUA), Samples.receipt(dev, CHUNHUA, ReceiptType.DELIVERED, v),
+                    t.atCity(CHUNHUA), Samples.receipt(dev, CHUNHUA, ReceiptType.REJECTED, v)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.gongwen.platform;
 
+import static org.gongwen.platform.DevPlatform.CHUNHUA;
 import static org.gongwen.platform.DevPlatform.LIQUAN;
 import static org.gongwen.platform.DevPlatform.XIAN;
 import static org.gongwen.platform.DevPlatform.XIANYANG;
@@ -22,16 +23,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.gongwen.api.ErrorCode;
 import org.gongwen.api.GongwenException;
 import org.gongwen.api.exchange.DeliveryState;
 import org.gongwen.api.exchange.ExchangeClient;
 import org.gongwen.api.exchange.MessageStatus;
 import org.gongwen.api.exchange.Receipt;
+import org.gongwen.api.exchange.ReceiptType;
 import org.gongwen.api.exchange.ReceiveResult;
 import org.gongwen.api.exchange.ReceivedMessage;
 import org.gongwen.api.id.NodeId;
 import org.gongwen.api.id.OrgCode;
+import org.gongwen.api.pkg.VerifiedPackage;
 import org.gongwen.api.sign.SignatureProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -41,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The three development nodes with their stores in PostgreSQL instead of H2: the same exchange
- * across nodes, duplicates and conflicts, and a node restarted on its PostgreSQL database.
+ * across nodes, duplicates and conflicts, a node restarted on its PostgreSQL database, and
+ * receipts that exclude each other posted at the same moment (decided in turn by a row lock).
  *
  * <p>Needs a PostgreSQL server: {@code GONGWEN_TEST_POSTGRES_URL} names a database in which the test
  * user may create databases, for example {@code jdbc:postgresql://127.0.0.1:55432/gongwen?user=gongwen}.
@@ -116,6 +122,23 @@ class PostgresPlatformTest {
         }
         assertEquals(1, got.size(), "the message arrived within 20 rounds");
         return got.get(0);
+    }
+
+    @Test
+    void receiptsThatExcludeEachOtherPostedAtOnceAreDecidedInTurn() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 8; i++) {
+                Path sent = Samples.pkg(dir, dev, XIANYANG, List.of(CHUNHUA), List.of(), 500);
+                assertEquals(201, NodeClient.of(dev, XIANYANG).submit(sent).status());
+                VerifiedPackage v = Samples.verify(dev, sent);
+                Flows.post(dev, CHUNHUA, ReceiptType.DELIVERED, v);
+                ReceiptRace.exactlyOneWins(ReceiptRace.race(threads, NodeClient.of(dev, CHUNHUA), Samples.receipt(dev, CHUNHUA,
+                        ReceiptType.SIGNED_FOR, v), NodeClient.of(dev, CHUNHUA), Samples.receipt(dev, CHUNHUA, ReceiptType.RETURNED, v)));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
