@@ -134,7 +134,21 @@ public final class DevPlatform implements AutoCloseable {
      * @throws GongwenException if a node cannot start
      */
     public static DevPlatform start(Path workDir, SignatureProfile profile) throws GongwenException {
+        return start(workDir, profile, null);
+    }
+
+    /**
+     * Like {@link #start(Path, SignatureProfile)}, with each node's database chosen by the caller,
+     * for example a PostgreSQL database per node.
+     *
+     * @param databases the JDBC URL, user and password of each node's database; null for the
+     *     default embedded H2 file under the node's storage folder
+     * @throws GongwenException if a node cannot start
+     */
+    public static DevPlatform start(Path workDir, SignatureProfile profile, java.util.function.Function<NodeId, Database> databases)
+            throws GongwenException {
         DevPlatform p = new DevPlatform(Objects.requireNonNull(workDir, "workDir"), Objects.requireNonNull(profile, "profile"));
+        p.databases = databases;
         try {
             p.configs.put(SHAANXI_NODE, p.baseConfig(SHAANXI_NODE).child(XIANYANG_NODE, null).build());
             p.configs.put(XIANYANG_NODE, p.baseConfig(XIANYANG_NODE).parent(SHAANXI_NODE, null).child(LIQUAN_NODE, null).build());
@@ -150,7 +164,32 @@ public final class DevPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * A node's database: JDBC URL, user and password.
+     *
+     * @param url the JDBC URL
+     * @param user the user ("" for none)
+     * @param password the password ("" for none)
+     */
+    public record Database(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return "Database{" + url + ", user " + user + "}";
+        }
+    }
+
+    private java.util.function.Function<NodeId, Database> databases;
+
     private NodeConfig.Builder baseConfig(NodeId id) {
+        NodeConfig.Builder b = baseConfigWithoutDatabase(id);
+        if (databases != null) {
+            Database d = databases.apply(id);
+            b.database(d.url(), d.user(), d.password());
+        }
+        return b;
+    }
+
+    private NodeConfig.Builder baseConfigWithoutDatabase(NodeId id) {
         Party n = nodeParties.get(id);
         return NodeConfig.builder().node(id, n.name()).signingIdentity(n.signing())
                 .tlsIdentity(n.tls().key(), n.tls().chain()).tlsTrustAnchors(List.of(tlsCa.certificate()))
