@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
                 + "礼泉县 GWNODE-610425 on 127.0.0.1 with TLS, serving the six sample organisations. It writes the PKI "
                 + "into DIR/pki and, per organisation, a client configuration file DIR/<code>.client.properties for the "
                 + "--client option of send, receive, status, sign-for and return. For development and tests only."},
-        footer = {"", "Exit status: 0 stopped; 2 usage error, or a bad key or value in the configuration (LOC-002); "
+        footer = {"", "Stopped with Ctrl-C or SIGTERM, it closes the nodes and exits as the JVM does (130 or 143). "
+                + "Exit status when it cannot start: 2 usage error, or a bad key or value in the configuration (LOC-002); "
                 + "3 a file cannot be read or written, a key is unusable, DIR is not empty or a node cannot start "
                 + "(LOC-001, LOC-003)."})
 final class PlatformCommand implements Callable<Integer> {
