@@ -42,7 +42,7 @@ public final class Binding {
     /** Largest mailbox listing. */
     public static final int MAX_MAILBOX_BYTES = 1024 * 1024;
     /** Largest status document. */
-    public static final int MAX_STATUS_BYTES = 4 * 1024 * 1024;
+    public static final int MAX_STATUS_BYTES = 16 * 1024 * 1024;
     /** Largest directory document. */
     public static final int MAX_DIRECTORY_BYTES = 16 * 1024 * 1024;
     /** Most entries in one mailbox listing. */

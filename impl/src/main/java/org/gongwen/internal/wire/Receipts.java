@@ -205,28 +205,49 @@ public final class Receipts {
     }
 
     /**
-     * A recipient's state derived from the receipts that name it (T-8.2): the highest reached.
+     * A recipient's state derived from the receipts that name it (T-8.2).
      */
     public static DeliveryState stateOf(List<Receipt> receipts) {
-        DeliveryState s = DeliveryState.ACCEPTED;
+        StateFold f = new StateFold();
         for (Receipt r : receipts) {
-            DeliveryState t = stateOf(r.type());
-            if (t != null && t.ordinal() > s.ordinal()) {
-                s = t;
-            }
+            f.add(r.type(), r.issuer());
         }
-        return s;
+        return f.state();
     }
 
-    private static DeliveryState stateOf(ReceiptType t) {
-        switch (t) {
-            case RELAYED: return DeliveryState.RELAYED;
-            case DELIVERED: return DeliveryState.DELIVERED;
-            case SIGNED_FOR: return DeliveryState.SIGNED_FOR;
-            case RETURNED: return DeliveryState.RETURNED;
-            case REJECTED: return DeliveryState.REJECTED;
-            case EXPIRED: return DeliveryState.EXPIRED;
-            default: return null;
+    /**
+     * Folds receipts into a recipient's state (T-8.2): the recipient's own word outranks a node's.
+     * Ranks, lowest first: no receipt (ACCEPTED); RELAYED; a node's REJECTED or EXPIRED; the
+     * recipient's DELIVERED; the recipient's SIGNED_FOR, RETURNED or REJECTED. A receipt replaces
+     * the state only if its rank is higher. Not thread-safe.
+     */
+    public static final class StateFold {
+        private DeliveryState state = DeliveryState.ACCEPTED;
+        private int rank;
+
+        /** Adds one receipt naming the recipient. */
+        public void add(ReceiptType type, String issuer) {
+            boolean byNode = NodeId.isValid(issuer);
+            int r;
+            DeliveryState s;
+            switch (type) {
+                case RELAYED: r = 1; s = DeliveryState.RELAYED; break;
+                case EXPIRED: r = 2; s = DeliveryState.EXPIRED; break;
+                case REJECTED: r = byNode ? 2 : 4; s = DeliveryState.REJECTED; break;
+                case DELIVERED: r = 3; s = DeliveryState.DELIVERED; break;
+                case SIGNED_FOR: r = 4; s = DeliveryState.SIGNED_FOR; break;
+                case RETURNED: r = 4; s = DeliveryState.RETURNED; break;
+                default: return;
+            }
+            if (r > rank) {
+                rank = r;
+                state = s;
+            }
+        }
+
+        /** The state so far. */
+        public DeliveryState state() {
+            return state;
         }
     }
 }

@@ -2,7 +2,9 @@ package org.gongwen.internal.wire;
 
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.gongwen.api.ErrorCode;
 import org.gongwen.api.GongwenException;
@@ -19,23 +21,24 @@ import org.w3c.dom.Element;
 
 /**
  * The status document of T-8: written by a node from stored receipt bytes, read by a client
- * that verifies every receipt and derives each state itself.
+ * that verifies every receipt, assigns it to the recipients it names and derives each state
+ * itself. Each receipt appears once, however many recipients it names.
  *
  * @param sender the message's sender
  * @param messageId the message id
  * @param accepted the signed ACCEPTED receipt
- * @param recipients one row per recipient
+ * @param receipts every other signed receipt about the message, oldest first
+ * @param recipients one row per recipient, in the envelope's order
  */
-public record StatusDocument(OrgCode sender, UUID messageId, byte[] accepted, List<Row> recipients) {
+public record StatusDocument(OrgCode sender, UUID messageId, byte[] accepted, List<byte[]> receipts, List<Row> recipients) {
     /**
      * One recipient.
      *
      * @param recipient the recipient
      * @param primary 主送 rather than 抄送
      * @param state the state the node reports
-     * @param receipts the signed receipts naming it, oldest first
      */
-    public record Row(OrgCode recipient, boolean primary, DeliveryState state, List<byte[]> receipts) {
+    public record Row(OrgCode recipient, boolean primary, DeliveryState state) {
     }
 
     /** The document's bytes. */
@@ -45,16 +48,21 @@ public record StatusDocument(OrgCode sender, UUID messageId, byte[] accepted, Li
         WireXml.add(root, "Sender", sender.value());
         WireXml.add(root, "MessageId", messageId.toString());
         WireXml.add(root, "Accepted", Base64.getEncoder().encodeToString(accepted));
+        for (byte[] receipt : receipts) {
+            WireXml.add(root, "Receipt", Base64.getEncoder().encodeToString(receipt));
+        }
         for (Row r : recipients) {
             Element x = WireXml.add(root, "Recipient", null);
             x.setAttributeNS(null, "primary", Boolean.toString(r.primary()));
             WireXml.add(x, "Organisation", r.recipient().value());
             WireXml.add(x, "State", r.state().name());
-            for (byte[] receipt : r.receipts()) {
-                WireXml.add(x, "Receipt", Base64.getEncoder().encodeToString(receipt));
-            }
         }
-        return WireXml.bytes(doc);
+        byte[] bytes = WireXml.bytes(doc);
+        if (bytes.length > Binding.MAX_STATUS_BYTES) {
+            throw new GongwenException(ErrorCode.LIMIT_SIZE, "the status of " + messageId + " would take " + bytes.length
+                    + " bytes, more than the limit of " + Binding.MAX_STATUS_BYTES);
+        }
+        return bytes;
     }
 
     /** Reads the document without verifying its receipts. */
@@ -62,27 +70,26 @@ public record StatusDocument(OrgCode sender, UUID messageId, byte[] accepted, Li
         Document doc = WireXml.parse(xml, Binding.MAX_STATUS_BYTES, "Status");
         Element root = doc.getDocumentElement();
         try {
+            List<byte[]> receipts = new ArrayList<>();
+            for (Element r : WireXml.children(root, "Receipt")) {
+                receipts.add(Base64.getMimeDecoder().decode(r.getTextContent()));
+            }
             List<Row> rows = new ArrayList<>();
             for (Element x : WireXml.children(root, "Recipient")) {
-                List<byte[]> receipts = new ArrayList<>();
-                for (Element r : WireXml.children(x, "Receipt")) {
-                    receipts.add(Base64.getMimeDecoder().decode(r.getTextContent()));
-                }
                 rows.add(new Row(OrgCode.of(WireXml.text(x, "Organisation")), Boolean.parseBoolean(x.getAttribute("primary").trim()),
-                        DeliveryState.valueOf(WireXml.text(x, "State")), receipts));
+                        DeliveryState.valueOf(WireXml.text(x, "State"))));
             }
             return new StatusDocument(OrgCode.of(WireXml.text(root, "Sender")), UUID.fromString(WireXml.text(root, "MessageId")),
-                    Base64.getMimeDecoder().decode(WireXml.text(root, "Accepted")), rows);
+                    Base64.getMimeDecoder().decode(WireXml.text(root, "Accepted")), receipts, rows);
         } catch (IllegalArgumentException e) {
             throw new GongwenException(ErrorCode.INVALID_VALUE, "status: " + e.getMessage());
         }
     }
 
     /**
-     * Verifies every receipt, checks that each is bound to this message and to its row, and
-     * derives each recipient's state from its receipts (T-8.2).
+     * Verifies every receipt, checks that each is bound to this message and names only its
+     * recipients, and derives each recipient's state from the receipts naming it (T-8.2).
      *
-     * @param digestAlgorithm the digest algorithm of the message's profile
      * @param signatureDigest the digest of the message's signature value, if the caller knows it;
      *     otherwise the ACCEPTED receipt's digest is taken as the reference for all others
      * @throws GongwenException the first receipt that fails, or {@code MSG-004} for a receipt or
@@ -100,17 +107,30 @@ public record StatusDocument(OrgCode sender, UUID messageId, byte[] accepted, Li
         DigestAlgorithm alg = acc.signatureDigestAlgorithm();
         byte[] digest = signatureDigest != null ? signatureDigest : acc.signatureDigest();
         Receipts.checkBound(acc, sender, messageId, alg, digest);
+        Set<OrgCode> named = new HashSet<>();
+        for (Row row : recipients) {
+            if (!named.add(row.recipient())) {
+                throw new GongwenException(ErrorCode.RECEIPT_NOT_BOUND, "the status lists " + row.recipient() + " twice");
+            }
+        }
+        List<Receipt> all = new ArrayList<>();
+        Set<UUID> ids = new HashSet<>();
+        for (byte[] bytes : receipts) {
+            Receipt r = Receipts.verify(bytes, trust);
+            Receipts.checkBound(r, sender, messageId, alg, digest);
+            if (r.type() == ReceiptType.ACCEPTED || !ids.add(r.receiptId())) {
+                throw new GongwenException(ErrorCode.RECEIPT_NOT_BOUND, "the status repeats a receipt or carries a second ACCEPTED");
+            }
+            for (OrgCode o : r.recipients()) {
+                if (!named.contains(o)) {
+                    throw new GongwenException(ErrorCode.RECEIPT_NOT_BOUND, "a " + r.type() + " receipt names " + o + ", not a recipient of the status");
+                }
+            }
+            all.add(r);
+        }
         List<RecipientStatus> out = new ArrayList<>();
         for (Row row : recipients) {
-            List<Receipt> timeline = new ArrayList<>();
-            for (byte[] bytes : row.receipts()) {
-                Receipt r = Receipts.verify(bytes, trust);
-                Receipts.checkBound(r, sender, messageId, alg, digest);
-                if (!r.recipients().contains(row.recipient())) {
-                    throw new GongwenException(ErrorCode.RECEIPT_NOT_BOUND, "a " + r.type() + " receipt listed for " + row.recipient() + " does not name it");
-                }
-                timeline.add(r);
-            }
+            List<Receipt> timeline = all.stream().filter(r -> r.recipients().contains(row.recipient())).toList();
             DeliveryState derived = Receipts.stateOf(timeline);
             if (derived != row.state()) {
                 throw new GongwenException(ErrorCode.RECEIPT_NOT_BOUND, "the node reports " + row.state() + " for " + row.recipient()

@@ -65,9 +65,9 @@ class StatusAndDirectoryTest {
         byte[] signedFor = Receipts.sign(ExchangeFixtures.draft(ReceiptType.SIGNED_FOR, Fixtures.XIANYANG.value(), pkg).recipient(Fixtures.XIANYANG)
                 .signedBy("办公室 王文书"), ExchangeFixtures.signer(P, Fixtures.XIANYANG).identity());
         var h = ExchangeFixtures.envelope(pkg).header();
-        return new StatusDocument(h.sender(), h.messageId(), accepted, List.of(
-                new StatusDocument.Row(Fixtures.XIANYANG, true, claimedForXianyang, List.of(delivered, signedFor)),
-                new StatusDocument.Row(Fixtures.CHUNHUA, false, DeliveryState.ACCEPTED, List.of())));
+        return new StatusDocument(h.sender(), h.messageId(), accepted, List.of(delivered, signedFor), List.of(
+                new StatusDocument.Row(Fixtures.XIANYANG, true, claimedForXianyang),
+                new StatusDocument.Row(Fixtures.CHUNHUA, false, DeliveryState.ACCEPTED)));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.gongwen.internal.wire;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -81,24 +82,43 @@ class WireDocumentsTest {
                 p.digestAlgorithm(), digest).recipient(Fixtures.XIANYANG), pki.xianyang.identity());
         TrustValidator trust = new TrustValidator(pki.trust());
 
-        StatusDocument doc = new StatusDocument(Fixtures.LIQUAN, id, accepted, List.of(
-                new StatusDocument.Row(Fixtures.XIANYANG, true, DeliveryState.DELIVERED, List.of(delivered)),
-                new StatusDocument.Row(Fixtures.CHUNHUA, false, DeliveryState.ACCEPTED, List.of())));
+        StatusDocument doc = new StatusDocument(Fixtures.LIQUAN, id, accepted, List.of(delivered), List.of(
+                new StatusDocument.Row(Fixtures.XIANYANG, true, DeliveryState.DELIVERED),
+                new StatusDocument.Row(Fixtures.CHUNHUA, false, DeliveryState.ACCEPTED)));
         StatusDocument read = StatusDocument.read(doc.toXml());
         assertArrayEquals(accepted, read.accepted());
         MessageStatus status = read.verify(trust, Fixtures.LIQUAN, id, null);
         assertEquals(DeliveryState.DELIVERED, status.recipient(Fixtures.XIANYANG).orElseThrow().state());
         assertEquals(DeliveryState.ACCEPTED, status.recipient(Fixtures.CHUNHUA).orElseThrow().state());
         assertEquals(ReceiptType.DELIVERED, status.recipient(Fixtures.XIANYANG).orElseThrow().timeline().get(0).type());
+        assertTrue(status.recipient(Fixtures.CHUNHUA).orElseThrow().timeline().isEmpty());
 
-        StatusDocument overclaimed = new StatusDocument(Fixtures.LIQUAN, id, accepted, List.of(
-                new StatusDocument.Row(Fixtures.XIANYANG, true, DeliveryState.SIGNED_FOR, List.of(delivered))));
+        StatusDocument overclaimed = new StatusDocument(Fixtures.LIQUAN, id, accepted, List.of(delivered), List.of(
+                new StatusDocument.Row(Fixtures.XIANYANG, true, DeliveryState.SIGNED_FOR)));
         assertEquals(ErrorCode.RECEIPT_NOT_BOUND, assertThrows(GongwenException.class,
                 () -> StatusDocument.read(overclaimed.toXml()).verify(trust, Fixtures.LIQUAN, id, null)).code());
-        StatusDocument misfiled = new StatusDocument(Fixtures.LIQUAN, id, accepted, List.of(
-                new StatusDocument.Row(Fixtures.CHUNHUA, false, DeliveryState.DELIVERED, List.of(delivered))));
+        StatusDocument foreignReceipt = new StatusDocument(Fixtures.LIQUAN, id, accepted, List.of(delivered), List.of(
+                new StatusDocument.Row(Fixtures.CHUNHUA, false, DeliveryState.ACCEPTED)));
         assertEquals(ErrorCode.RECEIPT_NOT_BOUND, assertThrows(GongwenException.class,
-                () -> StatusDocument.read(misfiled.toXml()).verify(trust, Fixtures.LIQUAN, id, null)).code());
+                () -> StatusDocument.read(foreignReceipt.toXml()).verify(trust, Fixtures.LIQUAN, id, null)).code());
+        StatusDocument repeated = new StatusDocument(Fixtures.LIQUAN, id, accepted, List.of(delivered, delivered), List.of(
+                new StatusDocument.Row(Fixtures.XIANYANG, true, DeliveryState.DELIVERED)));
+        assertEquals(ErrorCode.RECEIPT_NOT_BOUND, assertThrows(GongwenException.class,
+                () -> StatusDocument.read(repeated.toXml()).verify(trust, Fixtures.LIQUAN, id, null)).code());
+
+        // the recipient's own word outranks a node's: a node's EXPIRED after 签收 does not undo it
+        byte[] signedFor = Receipts.sign(new ReceiptDraft(ReceiptType.SIGNED_FOR, Fixtures.XIANYANG.value(), Fixtures.LIQUAN, id,
+                p.digestAlgorithm(), digest).recipient(Fixtures.XIANYANG).signedBy("王文书"), pki.xianyang.identity());
+        byte[] expired = Receipts.sign(new ReceiptDraft(ReceiptType.EXPIRED, nodeId.value(), Fixtures.LIQUAN, id,
+                p.digestAlgorithm(), digest).recipient(Fixtures.XIANYANG), node.identity());
+        StatusDocument late = new StatusDocument(Fixtures.LIQUAN, id, accepted, List.of(delivered, signedFor, expired), List.of(
+                new StatusDocument.Row(Fixtures.XIANYANG, true, DeliveryState.SIGNED_FOR)));
+        assertEquals(DeliveryState.SIGNED_FOR, StatusDocument.read(late.toXml()).verify(trust, Fixtures.LIQUAN, id, null)
+                .recipient(Fixtures.XIANYANG).orElseThrow().state());
+        StatusDocument expiredOnly = new StatusDocument(Fixtures.LIQUAN, id, accepted, List.of(expired), List.of(
+                new StatusDocument.Row(Fixtures.XIANYANG, true, DeliveryState.EXPIRED)));
+        assertEquals(DeliveryState.EXPIRED, StatusDocument.read(expiredOnly.toXml()).verify(trust, Fixtures.LIQUAN, id, null)
+                .recipient(Fixtures.XIANYANG).orElseThrow().state());
         assertEquals(ErrorCode.RECEIPT_NOT_BOUND, assertThrows(GongwenException.class,
                 () -> read.verify(trust, Fixtures.LIQUAN, UUID.randomUUID(), null)).code());
     }

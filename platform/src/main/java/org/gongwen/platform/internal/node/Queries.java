@@ -11,6 +11,7 @@ import org.gongwen.api.exchange.MailboxEntry;
 import org.gongwen.api.exchange.ReceiptType;
 import org.gongwen.api.id.OrgCode;
 import org.gongwen.internal.wire.Binding;
+import org.gongwen.internal.wire.Receipts;
 import org.gongwen.internal.wire.StatusDocument;
 import org.gongwen.platform.internal.store.MessageTables;
 import org.gongwen.platform.internal.store.ReceiptTables;
@@ -81,39 +82,27 @@ public final class Queries {
                         accepted = r.xml();
                     }
                 }
+                List<byte[]> others = new ArrayList<>();
+                for (StoredReceipt r : receipts) {
+                    if (r.type() != ReceiptType.ACCEPTED) {
+                        others.add(r.xml());
+                    }
+                }
                 List<StatusDocument.Row> rows = new ArrayList<>();
                 for (RecipientRoute route : MessageTables.routes(c, caller, id)) {
-                    List<byte[]> timeline = new ArrayList<>();
-                    DeliveryState state = DeliveryState.ACCEPTED;
+                    Receipts.StateFold state = new Receipts.StateFold();
                     for (StoredReceipt r : receipts) {
                         if (r.type() != ReceiptType.ACCEPTED && r.recipients().contains(route.recipient())) {
-                            timeline.add(r.xml());
-                            DeliveryState s = stateOf(r.type());
-                            if (s.ordinal() > state.ordinal()) {
-                                state = s;
-                            }
+                            state.add(r.type(), r.issuer());
                         }
                     }
-                    rows.add(new StatusDocument.Row(route.recipient(), route.primary(), state, timeline));
+                    rows.add(new StatusDocument.Row(route.recipient(), route.primary(), state.state()));
                 }
-                return new StatusDocument(caller, id, accepted, rows);
+                return new StatusDocument(caller, id, accepted, others, rows);
             });
             return doc.toXml();
         } catch (GongwenException e) {
             throw Refusal.of(e);
-        }
-    }
-
-    /** The state a receipt type reaches (T-8.2). */
-    static DeliveryState stateOf(ReceiptType t) {
-        switch (t) {
-            case RELAYED: return DeliveryState.RELAYED;
-            case DELIVERED: return DeliveryState.DELIVERED;
-            case SIGNED_FOR: return DeliveryState.SIGNED_FOR;
-            case RETURNED: return DeliveryState.RETURNED;
-            case REJECTED: return DeliveryState.REJECTED;
-            case EXPIRED: return DeliveryState.EXPIRED;
-            default: return DeliveryState.ACCEPTED;
         }
     }
 }
