@@ -6,6 +6,8 @@ import org.gongwen.api.Gongwen;
 import org.gongwen.api.GongwenException;
 import org.gongwen.api.exchange.ExchangeClient;
 import org.gongwen.api.exchange.ExchangeConfig;
+import org.gongwen.internal.transport.HttpExchangeClient;
+import org.gongwen.internal.transport.TransferListener;
 import picocli.CommandLine.Option;
 
 /** The {@code --client} option shared by the exchange commands. */
@@ -23,5 +25,10 @@ final class ClientOptions {
     /** A client for the configuration; the caller closes it. */
     ExchangeClient open(Gongwen gw) throws GongwenException {
         return gw.exchangeClient(config(gw));
+    }
+
+    /** A client for a configuration read with {@link #config}, reporting transfers to {@code progress}; the caller closes it. */
+    static ExchangeClient open(ExchangeConfig config, TransferListener progress) throws GongwenException {
+        return HttpExchangeClient.open(config, progress);
     }
 }

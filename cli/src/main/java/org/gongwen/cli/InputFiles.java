@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.gongwen.api.ErrorCode;
 import org.gongwen.api.GongwenException;
 
-/** Input file checks with plain messages (the JDK's own name only the file). */
+/** Input file checks and output folders, with plain messages (the JDK's own name only the file). */
 final class InputFiles {
     private InputFiles() {
     }
@@ -40,6 +40,19 @@ final class InputFiles {
             return Files.size(file);
         } catch (IOException e) {
             throw new GongwenException(ErrorCode.LOCAL_IO, "cannot read the size of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates a folder and its parents if they are missing.
+     *
+     * @throws GongwenException {@code LOC-001} if it cannot be created (for example, a file has its name)
+     */
+    static Path createDirectories(Path dir) throws GongwenException {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new GongwenException(ErrorCode.LOCAL_IO, "cannot create the folder " + dir + ": " + e.getMessage(), e);
         }
     }
 }

@@ -16,25 +16,30 @@ public final class Main {
         Charset cs = outputCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, cs), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, cs), true);
-        int status = run(out, err, args);
+        int status = commandLine(out, err, Progress.stderrIsTerminal()).execute(args);
         out.flush();
         err.flush();
         System.exit(status);
     }
 
     /**
-     * Runs the tool in this JVM with the given output and error writers.
+     * Runs the tool in this JVM with the given output and error writers (treated as no terminal:
+     * no progress lines).
      *
      * @return the {@link ExitStatus}
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        return commandLine(out, err, false).execute(args);
     }
 
-    /** The configured command hierarchy, writing to the given writers. */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /**
+     * The configured command hierarchy, writing to the given writers.
+     *
+     * @param terminal whether {@code err} is an interactive terminal, where transfers show their progress
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean terminal) {
         ErrorReporter reporter = new ErrorReporter();
-        CommandLine cmd = new CommandLine(new GongwenCommand());
+        CommandLine cmd = new CommandLine(new GongwenCommand(terminal));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setOverwrittenOptionsAllowed(true);
         cmd.setOut(out);

@@ -11,7 +11,7 @@ import picocli.CommandLine;
 
 class ErrorReporterTest {
     private final StringWriter err = new StringWriter();
-    private final CommandLine cmd = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err));
+    private final CommandLine cmd = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err), false);
 
     @Test
     void anErrorIsOneLineWithItsCodeFirst() {
@@ -22,7 +22,7 @@ class ErrorReporterTest {
     }
 
     @Test
-    void localCodesMapToTheirStatuses() {
+    void codesMapToTheirStatuses() {
         assertEquals(ExitStatus.LOCAL, ExitStatus.of(ErrorCode.LOCAL_IO));
         assertEquals(ExitStatus.LOCAL, ExitStatus.of(ErrorCode.LOCAL_KEY));
         assertEquals(ExitStatus.USAGE, ExitStatus.of(ErrorCode.LOCAL_ARGUMENT));
@@ -33,6 +33,7 @@ class ErrorReporterTest {
                 assertEquals(ExitStatus.REFUSED, ExitStatus.of(c), c.code());
             }
         }
+        assertEquals(5, ExitStatus.of(ErrorCode.TRANSPORT_RETRYABLE));
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HelpTest {
     @ParameterizedTest
-    @ValueSource(strings = {"pki", "pack", "verify", "inspect", "extract"})
+    @ValueSource(strings = {"pki", "pack", "verify", "inspect", "extract", "send", "receive", "status", "sign-for", "return", "platform"})
     void everyCommandHasHelp(String command) {
         Cli.Result r = Cli.run(command, "--help");
         assertEquals(0, r.exit, r.toString());
@@ -24,7 +24,8 @@ class HelpTest {
     void topLevelHelpListsTheCommandsAndExitStatuses() {
         Cli.Result r = Cli.run("--help");
         assertEquals(0, r.exit, r.toString());
-        for (String command : new String[] {"pki", "pack", "verify", "inspect", "extract"}) {
+        for (String command : new String[] {"pki", "pack", "verify", "inspect", "extract", "send", "receive", "status", "sign-for",
+                "return", "platform"}) {
             assertTrue(r.out.contains("  " + command + " "), r.out);
         }
         assertTrue(r.out.contains("Exit status"), r.out);

@@ -48,7 +48,7 @@ import org.gongwen.internal.trust.TrustValidator;
  * {@code authority} (发文机关署名), {@code date} (成文日期, 2026-11-20), {@code body} (the 正文's
  * file name); optional {@code urgency} (特急, 加急), {@code signatory}, {@code principal-recipients},
  * {@code copy-to}, {@code attachment-note}, {@code attachments} (file names in order; default: every
- * other file, sorted by name).
+ * other file, sorted by name, except the files named here).
  */
 public final class HotFolderSender {
     static final String METADATA = "metadata.properties";
@@ -120,16 +120,13 @@ public final class HotFolderSender {
         int failedCount = 0;
         int waiting = 0;
         for (Path job : readyJobs()) {
+            Receipt r;
             try {
                 Path pkg = job.resolve(PACKAGE);
                 if (!Files.exists(pkg)) {
                     pack(job, pkg);
                 }
-                Receipt r = client.send(pkg);
-                Files.write(job.resolve(RECEIPT), r.xml());
-                Path target = move(job, done);
-                log.println("sent " + job.getFileName() + " as message " + r.messageId() + " -> " + target);
-                sent++;
+                r = client.send(pkg);
             } catch (GongwenException e) {
                 if (e.code().retryable()) {
                     log.println("will retry " + job.getFileName() + ": " + e.getMessage());
@@ -141,6 +138,17 @@ public final class HotFolderSender {
                     log.println("failed " + job.getFileName() + ": " + e.getMessage() + " -> " + target);
                     failedCount++;
                 }
+                continue;
+            }
+            try {
+                Files.write(job.resolve(RECEIPT), r.xml());
+                Path target = move(job, done);
+                log.println("sent " + job.getFileName() + " as message " + r.messageId() + " -> " + target);
+                sent++;
+            } catch (IOException e) {
+                // accepted, but not filed: the next round sends the same package again and gets the same receipt
+                log.println("sent " + job.getFileName() + " as message " + r.messageId() + " but cannot file it (will retry): " + e);
+                waiting++;
             }
         }
         return new Result(sent, failedCount, waiting);
@@ -160,7 +168,16 @@ public final class HotFolderSender {
         }
     }
 
-    private void pack(Path job, Path pkg) throws GongwenException, IOException {
+    /** Packs and signs a job's document; a file that cannot be read is {@code LOC-001}, bad metadata {@code LOC-002}. */
+    private void pack(Path job, Path pkg) throws GongwenException {
+        try {
+            pack(job, pkg, readMetadata(job));
+        } catch (IOException e) {
+            throw new GongwenException(ErrorCode.LOCAL_IO, "cannot read the files of " + job.getFileName() + ": " + e, e);
+        }
+    }
+
+    private static Properties readMetadata(Path job) throws GongwenException, IOException {
         Properties m = new Properties();
         Path file = job.resolve(METADATA);
         if (!Files.exists(file)) {
@@ -169,6 +186,10 @@ public final class HotFolderSender {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             m.load(r);
         }
+        return m;
+    }
+
+    private void pack(Path job, Path pkg, Properties m) throws GongwenException, IOException {
         try {
             Header.Builder h = Header.builder().sender(me);
             for (String to : list(m, "to")) {
@@ -210,7 +231,8 @@ public final class HotFolderSender {
         }
         try (Stream<Path> s = Files.list(job)) {
             return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.equals(body) && !n.equals(METADATA) && !n.equals(READY) && !n.equals(PACKAGE) && !n.startsWith("."))
+                    .filter(n -> !n.equals(body) && !n.equals(METADATA) && !n.equals(READY) && !n.equals(PACKAGE)
+                            && !n.equals(RECEIPT) && !n.equals(ERROR) && !n.startsWith("."))
                     .sorted().toList();
         }
     }

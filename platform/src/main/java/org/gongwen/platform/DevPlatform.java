@@ -93,6 +93,7 @@ public final class DevPlatform implements AutoCloseable {
     private final Map<NodeId, NodeConfig> configs = new LinkedHashMap<>();
     private final Map<NodeId, PlatformNode> nodes = new LinkedHashMap<>();
     private final Map<NodeId, Integer> ports = new LinkedHashMap<>();
+    private boolean filesWritten;
 
     private DevPlatform(Path workDir, SignatureProfile profile) {
         this.workDir = workDir.toAbsolutePath().normalize();
@@ -289,6 +290,9 @@ public final class DevPlatform implements AutoCloseable {
         }
         nodes.put(id, n);
         wire();
+        if (filesWritten) {
+            writeClientFiles();
+        }
         return n;
     }
 
@@ -336,8 +340,12 @@ public final class DevPlatform implements AutoCloseable {
      * {@code orgs/<code>/} and {@code nodes/<node id>/}) {@code signing-key.pem},
      * {@code signing-cert.pem}, {@code tls-key.pem}, {@code tls-cert.pem}; each node folder also gets
      * a {@code node.properties} for {@link PlatformMain} (port 0, its own storage, no neighbour URIs).
+     * It also writes one client configuration file per organisation, {@link #clientFile(OrgCode)},
+     * in the format {@link org.gongwen.api.Gongwen#exchangeConfig(Path)} reads, naming the running
+     * home node's URI and the files under {@code pki}; {@link #restart(NodeId)} rewrites them.
      *
      * @return the {@code pki} folder
+     * @throws GongwenException {@code LOC-001} if a file cannot be written
      */
     public Path writeFiles() throws GongwenException {
         Path dir = workDir.resolve("pki");
@@ -356,7 +364,47 @@ public final class DevPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new GongwenException(ErrorCode.LOCAL_IO, "cannot write the development PKI to " + dir + ": " + e.getMessage(), e);
         }
+        filesWritten = true;
+        writeClientFiles();
         return dir;
+    }
+
+    /**
+     * The client configuration file {@link #writeFiles()} writes for an organisation:
+     * {@code workDir/<code>.client.properties}.
+     */
+    public Path clientFile(OrgCode org) {
+        party(org, orgs.get(org));
+        return workDir.resolve(org.value() + ".client.properties");
+    }
+
+    private synchronized void writeClientFiles() throws GongwenException {
+        for (OrgCode org : orgs.keySet()) {
+            Path file = clientFile(org);
+            try {
+                Files.writeString(file, clientProperties(org), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new GongwenException(ErrorCode.LOCAL_IO, "cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private String clientProperties(OrgCode org) {
+        String keys = "pki/orgs/" + org.value() + "/";
+        PlatformNode home = nodes.get(homes.get(org));
+        StringBuilder b = new StringBuilder();
+        b.append("# ").append(orgs.get(org).name()).append(": development client configuration made by DevPlatform, not for production.\n");
+        b.append("organisation=").append(org.value()).append('\n');
+        b.append("# home node ").append(homes.get(org).value()).append(home == null ? " (not running when this file was written)" : "").append('\n');
+        b.append("node=").append(home == null ? "" : home.uri()).append('\n');
+        b.append("tls.key=").append(keys).append("tls-key.pem\n");
+        b.append("tls.certificates=").append(keys).append("tls-cert.pem\n");
+        b.append("tls.trust=pki/tls-ca.pem\n");
+        b.append("signing.profile=").append(profile.name()).append('\n');
+        b.append("signing.key=").append(keys).append("signing-key.pem\n");
+        b.append("signing.certificates=").append(keys).append("signing-cert.pem\n");
+        b.append("trust.anchors=pki/document-ca.pem\n");
+        return b.toString();
     }
 
     private static void writeParty(Path dir, Party p) throws IOException {

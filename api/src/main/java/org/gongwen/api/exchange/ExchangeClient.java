@@ -69,7 +69,10 @@ public interface ExchangeClient extends AutoCloseable {
      * it with a signed REJECTED receipt carrying the error code, and deletes the file. A handler
      * that throws leaves its message in the mailbox, to be offered again; its file is deleted. A
      * failure that a retry may mend (the node cannot be reached) ends the round early: the
-     * messages not yet reached are offered again next round.
+     * messages not yet reached are offered again next round. A file that an earlier round fetched
+     * but could not acknowledge is verified again and handed over again if its SHA-256 is the
+     * listed one; a file of that name with other bytes is never overwritten, and the message is
+     * fetched into {@code <sender>_<id>-2.gwpkg} (or the next free number) instead.
      *
      * @return what happened in this round
      * @throws GongwenException if the mailbox cannot be listed

@@ -1,6 +1,7 @@
 package org.gongwen.internal.transport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -9,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.gongwen.api.ErrorCode;
@@ -132,6 +136,44 @@ final class Download {
             }
             checkAddressed(v);
             return v;
+        }
+    }
+
+    /**
+     * Verifies a file an earlier round fetched for this entry and left behind (its acknowledgement
+     * failed), as {@link #run()} verifies a download: the caller has checked that its SHA-256 is the
+     * entry's. A package that is refused is the message's own fault as for a download.
+     *
+     * @throws GongwenException as {@link #run()}
+     */
+    VerifiedPackage verifyKept() throws GongwenException {
+        VerifiedPackage v;
+        try {
+            v = verifier.verify(target);
+        } catch (GongwenException e) {
+            if (refusesMessage(e.code())) {
+                packageRefused = true;
+                signature = readSignature(target);
+            }
+            throw e;
+        }
+        checkAddressed(v);
+        return v;
+    }
+
+    /** Whether a file's SHA-256 is {@code sha256} (lower-case hex); false if it cannot be read. */
+    static boolean hasSha256(Path file, String sha256) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[64 * 1024];
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest()).equals(sha256);
+        } catch (IOException e) {
+            return false;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 

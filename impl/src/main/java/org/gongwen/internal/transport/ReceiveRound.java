@@ -2,6 +2,7 @@ package org.gongwen.internal.transport;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +19,14 @@ import org.gongwen.api.exchange.ReceivedMessage;
  * One round of {@link org.gongwen.api.exchange.ExchangeClient#receive}: list the mailbox, then
  * for each entry fetch, verify, hand over and acknowledge, or answer a package that does not
  * verify with a REJECTED receipt. A failure that is not the message's own leaves the message in
- * the mailbox; one that a retry may mend (the node is unreachable) ends the round. For one use.
+ * the mailbox; one that a retry may mend (the node is unreachable) ends the round. A file an
+ * earlier round fetched but could not acknowledge (the node went away, the process stopped) is
+ * used again if its SHA-256 is the entry's, after it verified again; a file of that name with
+ * other bytes is never touched, and the message is fetched into a fresh name. For one use.
  */
 final class ReceiveRound {
+    private static final int MAX_NAMES = 100;
+
     private final HttpExchangeClient client;
     private final ReceiptIssuer issuer;
     private final List<ReceivedMessage> handled = new ArrayList<>();
@@ -42,7 +48,7 @@ final class ReceiveRound {
             throw new GongwenException(ErrorCode.LOCAL_IO, "cannot create " + directory + ": " + e.getMessage(), e);
         }
         for (MailboxEntry entry : client.mailbox(wait)) {
-            if (!offer(entry, directory.resolve(fileName(entry)), handler)) {
+            if (!offer(entry, directory, handler)) {
                 break;
             }
         }
@@ -51,17 +57,47 @@ final class ReceiveRound {
 
     /** The file a message is fetched into: {@code <sender>_<messageId>.gwpkg}. */
     static String fileName(MailboxEntry entry) {
-        return entry.sender().value() + "_" + entry.messageId() + ".gwpkg";
+        return fileName(entry, 1);
+    }
+
+    /** The n-th name for a message's file: {@code <sender>_<messageId>.gwpkg}, then {@code <sender>_<messageId>-n.gwpkg}. */
+    static String fileName(MailboxEntry entry, int n) {
+        return entry.sender().value() + "_" + entry.messageId() + (n == 1 ? "" : "-" + n) + ".gwpkg";
+    }
+
+    /**
+     * The first of the message's names that is free or holds the entry's bytes (left by an
+     * earlier round), or null if none of the first {@value #MAX_NAMES} is.
+     */
+    private static Path slot(Path directory, MailboxEntry entry) {
+        for (int n = 1; n <= MAX_NAMES; n++) {
+            Path p = directory.resolve(fileName(entry, n));
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)
+                    || Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Download.hasSha256(p, entry.packageSha256())) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Handles one entry; false if the round should end. */
-    private boolean offer(MailboxEntry entry, Path file, MessageHandler handler) {
+    private boolean offer(MailboxEntry entry, Path directory, MessageHandler handler) {
+        Path file = slot(directory, entry);
+        if (file == null) {
+            failures.add(new ReceiveResult.HandlerFailure(entry, new GongwenException(ErrorCode.LOCAL_IO, "the names "
+                    + fileName(entry) + " to " + fileName(entry, MAX_NAMES) + " in " + directory + " are all taken by other files")));
+            return true;
+        }
+        boolean kept = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
         Download d = client.download(entry, file);
         ReceivedMessage message;
         try {
-            message = new ReceivedMessage(entry, file, d.run());
+            message = new ReceivedMessage(entry, file, kept ? d.verifyKept() : d.run());
         } catch (GongwenException e) {
             if (d.packageRefused()) {
+                if (kept) {
+                    deleteQuietly(file);
+                }
                 rejected.add(reject(entry, d.refusedSignature(), e));
                 return true;
             }

@@ -20,8 +20,9 @@ final class Responses {
         if (call.hasType(Binding.ERROR_TYPE)) {
             try {
                 ErrorDocument doc = ErrorDocument.read(call.readAll(Binding.MAX_ERROR_BYTES, "error document"));
+                String text = doc.message().startsWith(doc.code().code() + " ") ? doc.message().substring(doc.code().code().length() + 1) : doc.message();
                 return new GongwenException(doc.code(), "node " + call.node() + " refused " + call.what() + " (HTTP " + call.status() + "): "
-                        + doc.message() + retryAfter);
+                        + text + retryAfter);
             } catch (GongwenException e) {
                 if (e.code().family() == org.gongwen.api.ErrorFamily.TRANSPORT) {
                     return e;

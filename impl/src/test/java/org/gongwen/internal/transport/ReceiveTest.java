@@ -29,6 +29,7 @@ import org.gongwen.api.exchange.ReceiveResult;
 import org.gongwen.api.sign.SignatureProfile;
 import org.gongwen.internal.trust.TrustValidator;
 import org.gongwen.internal.wire.Binding;
+import org.gongwen.internal.wire.ErrorDocument;
 import org.gongwen.internal.wire.MailboxDocument;
 import org.gongwen.internal.wire.Receipts;
 import org.gongwen.testing.Fixtures;
@@ -186,20 +187,73 @@ class ReceiveTest {
     }
 
     @Test
-    void aFileLeftFromAnEarlierRoundIsReportedAndNotOverwritten() throws Exception {
+    void aFileOfAnotherMessageUnderItsNameIsKeptAndTheMessageIsFetchedBesideIt() throws Exception {
         Path pkg = ExchangeFixtures.pack(dir, "one", P, 5_000);
         MailboxEntry e = offer(pkg);
         listing = List.of(e);
         Files.createDirectories(inbox);
         Path existing = Files.writeString(inbox.resolve(ReceiveRound.fileName(e)), "the application's copy");
-        List<UUID> calls = new ArrayList<>();
+        List<Path> handed = new ArrayList<>();
         ReceiveResult r;
         try (ExchangeClient c = GW.exchangeClient(ExchangeFixtures.config(node.uri(), Fixtures.XIANYANG, P).build())) {
+            r = c.receive(inbox, Duration.ZERO, m -> handed.add(m.packageFile()));
+        }
+        assertTrue(r.handlerFailures().isEmpty() && r.rejected().isEmpty(), r.toString());
+        Path beside = inbox.resolve(ReceiveRound.fileName(e, 2));
+        assertEquals(List.of(beside), handed);
+        assertEquals(Fixtures.LIQUAN.value() + "_" + e.messageId() + "-2.gwpkg", beside.getFileName().toString());
+        assertArrayEquals(Files.readAllBytes(pkg), Files.readAllBytes(beside));
+        assertEquals("the application's copy", Files.readString(existing));
+        assertEquals(List.of(ReceiptType.DELIVERED), postedReceipts().stream().map(Receipt::type).toList());
+    }
+
+    @Test
+    void aFileFetchedByARoundWhoseAcknowledgementFailedIsVerifiedAndUsedAgain() throws Exception {
+        Path pkg = ExchangeFixtures.pack(dir, "one", P, 5_000);
+        MailboxEntry e = offer(pkg);
+        listing = List.of(e);
+        String entryPath = Binding.mailboxEntry(e.sender().value(), e.messageId().toString());
+        node.on("POST", Binding.RECEIPTS, (ex, req) -> TestNode.send(ex, 503, Binding.ERROR_TYPE,
+                new ErrorDocument(ErrorCode.TRANSPORT_RETRYABLE, "the database is restarting").toXml()));
+        List<Path> handed = new ArrayList<>();
+        try (ExchangeClient c = GW.exchangeClient(ExchangeFixtures.config(node.uri(), Fixtures.XIANYANG, P).build())) {
+            ReceiveResult first = c.receive(inbox, Duration.ZERO, m -> handed.add(m.packageFile()));
+            assertEquals(ErrorCode.TRANSPORT_RETRYABLE, ((GongwenException) first.handlerFailures().get(0).error()).code());
+            assertTrue(first.handled().isEmpty());
+            Path left = inbox.resolve(ReceiveRound.fileName(e));
+            assertEquals(List.of(left), inboxFiles(), "the handled but unacknowledged file stays with the application");
+
+            node.on("POST", Binding.RECEIPTS, (ex, req) -> TestNode.send(ex, 201, Binding.RECEIPT_TYPE, req.body()));
+            ReceiveResult second = c.receive(inbox, Duration.ZERO, m -> handed.add(m.packageFile()));
+            assertTrue(second.handlerFailures().isEmpty() && second.rejected().isEmpty(), second.toString());
+            assertEquals(List.of(e), second.handled().stream().map(m -> m.entry()).toList());
+            assertEquals(List.of(left, left), handed, "the handler gets the same file again");
+            assertEquals(List.of(left), inboxFiles());
+            assertArrayEquals(Files.readAllBytes(pkg), Files.readAllBytes(left));
+        }
+        assertEquals(1, node.count("GET", entryPath), "the kept file is not downloaded again");
+        assertEquals(2, node.count("POST", Binding.RECEIPTS));
+        assertEquals(ReceiptType.DELIVERED, Receipts.verify(node.requests().stream().filter(r -> r.path().equals(Binding.RECEIPTS))
+                .reduce((a, b) -> b).orElseThrow().body(), new TrustValidator(Fixtures.pki(P).trust())).type());
+    }
+
+    @Test
+    void aKeptFileIsVerifiedAgainAndRejectedIfItNoLongerPasses() throws Exception {
+        Path pkg = ExchangeFixtures.pack(dir, "one", P, 5_000);
+        MailboxEntry e = offer(pkg);
+        listing = List.of(e);
+        Files.createDirectories(inbox);
+        Path left = Files.copy(pkg, inbox.resolve(ReceiveRound.fileName(e)));
+        List<UUID> calls = new ArrayList<>();
+        ReceiveResult r;
+        var strict = org.gongwen.api.pkg.Limits.builder().maxPartBytes(1_000).build();
+        try (ExchangeClient c = GW.exchangeClient(ExchangeFixtures.config(node.uri(), Fixtures.XIANYANG, P).limits(strict).build())) {
             r = c.receive(inbox, Duration.ZERO, m -> calls.add(m.entry().messageId()));
         }
         assertEquals(List.of(), calls);
-        assertEquals(ErrorCode.LOCAL_IO, ((GongwenException) r.handlerFailures().get(0).error()).code());
-        assertEquals("the application's copy", Files.readString(existing));
-        assertEquals(0, node.count("POST", Binding.RECEIPTS));
+        assertEquals(List.of("LIM-001"), r.rejected().stream().map(ReceiveResult.Rejection::errorCode).toList());
+        assertFalse(Files.exists(left), "a rejected message's file is not kept");
+        assertEquals(0, node.count("GET", Binding.mailboxEntry(e.sender().value(), e.messageId().toString())));
+        assertEquals(List.of(ReceiptType.REJECTED), postedReceipts().stream().map(Receipt::type).toList());
     }
 }
