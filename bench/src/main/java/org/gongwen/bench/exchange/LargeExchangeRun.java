@@ -1,0 +1,217 @@
+package org.gongwen.bench.exchange;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.gongwen.api.Gongwen;
+import org.gongwen.api.exchange.DeliveryState;
+import org.gongwen.api.exchange.ExchangeClient;
+import org.gongwen.api.sign.SignatureProfile;
+import org.gongwen.bench.RandomFile;
+import org.gongwen.platform.DevPlatform;
+
+/**
+ * One large package (a 100 KiB 正文 and a 1 GiB attachment by default) submitted and fetched
+ * through the reference node, beside plain HTTPS transfers of the same bytes, with the sender and
+ * the receiver in separate JVMs limited to {@code --child-heap} (64 MiB by default). The
+ * development platform (three nodes; the message stays on 咸阳市's node 610400: 咸阳市 sends to
+ * 淳化县) and the plain server run in this JVM. For each profile: the sender JVM packs, uploads
+ * plainly and submits; then the receiver JVM fetches, acknowledges and downloads plainly; then this
+ * JVM checks that the sender's status shows the message DELIVERED. Not a test: it asserts nothing
+ * about time, but it fails (status 1) if a child fails or the message is not DELIVERED.
+ *
+ * <p>Usage: {@code LargeExchangeRun [--dir DIR] [--size-mib 1024] [--profiles SM2_SM3,RSA_SHA256]
+ * [--child-heap 64m] [--child-java-opts "-Xlog:gc"]}.
+ */
+public final class LargeExchangeRun {
+    private static final Set<String> OPTIONS = Set.of("dir", "size-mib", "profiles", "child-heap", "child-java-opts");
+    private static final double MIB = 1 << 20;
+
+    private final PrintStream out = System.out;
+    private final Path dir;
+    private final long size;
+    private final List<SignatureProfile> profiles;
+    private final List<String> childOptions = new ArrayList<>();
+
+    private LargeExchangeRun(Options o) {
+        dir = Path.of(o.text("dir", "bench/target/exchange-large")).toAbsolutePath();
+        size = o.integer("size-mib", 1024, 1, 2047) * (long) MIB;
+        profiles = o.list("profiles", "SM2_SM3,RSA_SHA256", SignatureProfile::valueOf);
+        String heap = o.text("child-heap", "64m");
+        if (!heap.matches("[0-9]+[kmgKMG]?")) {
+            throw new IllegalArgumentException("--child-heap is a -Xmx size such as 64m: " + heap);
+        }
+        childOptions.add("-Xmx" + heap);
+        String extra = o.text("child-java-opts", "").trim();
+        if (!extra.isEmpty()) {
+            childOptions.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+    }
+
+    /** One profile's figures. */
+    private record Row(SignatureProfile profile, ChildJvm.Outcome sender, ChildJvm.Outcome receiver, HeapWatch.Figures nodeSubmit,
+            HeapWatch.Figures nodeFetch, String delivered) {
+    }
+
+    /** Runs every profile; exits with status 1 on failure and 2 on a usage error. */
+    public static void main(String[] args) {
+        Logging.warningsOnly();
+        LargeExchangeRun run;
+        try {
+            run = new LargeExchangeRun(Options.parse(args, OPTIONS));
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println("usage: LargeExchangeRun [--dir DIR] [--size-mib 1024] [--profiles SM2_SM3,RSA_SHA256] [--child-heap 64m]"
+                    + " [--child-java-opts \"-Xlog:gc\"]");
+            System.exit(2);
+            return;
+        }
+        try {
+            System.exit(run.run() ? 0 : 1);
+        } catch (Exception e) {
+            System.err.println("FAILED: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private boolean run() throws Exception {
+        HeapWatch heap = HeapWatch.start();
+        Files.createDirectories(dir);
+        Path attachment = dir.resolve("attachment-" + (long) (size / MIB) + "MiB.bin");
+        long t = System.nanoTime();
+        boolean made = RandomFile.ensure(attachment, size, 20261126L);
+        Path body = dir.resolve("正文.ofd");
+        RandomFile.ensure(body, 100 * 1024, 1L);
+        out.printf(Locale.ROOT, "attachment  %s (%d MiB, %s)%n", attachment, (long) (size / MIB),
+                made ? String.format(Locale.ROOT, "written in %.1f s", (System.nanoTime() - t) / 1e9) : "reused");
+        out.printf(Locale.ROOT, "this JVM    %s %s, max heap %d MiB: the three development nodes and the plain HTTPS server%n",
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        out.printf(Locale.ROOT, "children   sender and receiver JVMs with %s%n", String.join(" ", childOptions));
+        out.println();
+        List<Row> rows = new ArrayList<>();
+        for (SignatureProfile profile : profiles) {
+            rows.add(profile(profile, body, attachment, heap));
+        }
+        return print(rows);
+    }
+
+    private Row profile(SignatureProfile profile, Path body, Path attachment, HeapWatch heap) throws Exception {
+        Path work = dir.resolve("run-" + profile);
+        Trees.delete(work);
+        Path served = Files.createDirectories(work.resolve("served"));
+        Path pkg = served.resolve("package.gwpkg");
+        Path warm = served.resolve("warm-up.gwpkg");
+        try (DevPlatform dev = DevPlatform.start(work.resolve("platform"), profile)) {
+            Path pki = dev.writeFiles();
+            Path senderConfig = ClientConfigFiles.write(pki, DevPlatform.XIANYANG, dev.node(DevPlatform.XIANYANG_NODE).uri(), profile);
+            Path receiverConfig = ClientConfigFiles.write(pki, DevPlatform.CHUNHUA, dev.node(DevPlatform.XIANYANG_NODE).uri(), profile);
+            try (PlainHttpsServer plain = PlainHttpsServer.start(dev.nodeTlsIdentity(DevPlatform.XIANYANG_NODE), dev.tlsTrustAnchors(), served)) {
+                out.println(profile + ":");
+                heap.reset();
+                ChildJvm.Outcome sender = ChildJvm.run("sender", LargeSender.class, childOptions, List.of(
+                        "--config", senderConfig.toString(), "--from", DevPlatform.XIANYANG.value(), "--to", DevPlatform.CHUNHUA.value(),
+                        "--body", body.toString(), "--attachment", attachment.toString(), "--package", pkg.toString(),
+                        "--warm-up", warm.toString(), "--plain", plain.uri().toString()), out);
+                HeapWatch.Figures nodeSubmit = heap.figures();
+                if (!sender.succeeded()) {
+                    return new Row(profile, sender, null, nodeSubmit, null, "not sent");
+                }
+                heap.reset();
+                ChildJvm.Outcome receiver = ChildJvm.run("receiver", LargeReceiver.class, childOptions, List.of(
+                        "--config", receiverConfig.toString(), "--inbox", work.resolve("inbox").toString(),
+                        "--message", sender.result().get("message"), "--plain", plain.uri().toString(),
+                        "--package-name", pkg.getFileName().toString(), "--warm-up-name", warm.getFileName().toString()), out);
+                HeapWatch.Figures nodeFetch = heap.figures();
+                return new Row(profile, sender, receiver, nodeSubmit, nodeFetch, status(dev, UUID.fromString(sender.result().get("message"))));
+            }
+        } finally {
+            Trees.delete(work);
+        }
+    }
+
+    /** The recipient's state in the sender's status, every receipt verified. */
+    private static String status(DevPlatform dev, UUID message) throws Exception {
+        if (!dev.awaitQuiet(Duration.ofSeconds(60))) {
+            return "relays still pending";
+        }
+        try (ExchangeClient c = Gongwen.load().exchangeClient(dev.clientConfig(DevPlatform.XIANYANG))) {
+            return c.status(message).recipient(DevPlatform.CHUNHUA).map(r -> r.state().name()).orElse("no such recipient");
+        }
+    }
+
+    private boolean print(List<Row> rows) {
+        out.println();
+        out.printf(Locale.ROOT, "%-11s %-44s %8s %9s %10s%n", "profile", "step", "seconds", "MiB/s", "vs plain");
+        boolean ok = true;
+        for (Row r : rows) {
+            Map<String, String> s = r.sender().result();
+            if (r.sender().succeeded()) {
+                double mib = Long.parseLong(s.get("bytes")) / MIB;
+                double plainUp = Double.parseDouble(s.get("plain.seconds"));
+                line(r.profile(), "pack+sign (sender JVM)", Double.parseDouble(s.get("pack.seconds")), mib, Double.NaN);
+                line(r.profile(), "plain HTTPS upload (server discards)", plainUp, mib, Double.NaN);
+                line(r.profile(), "submit (node verifies while storing)", Double.parseDouble(s.get("exchange.seconds")), mib, plainUp);
+            }
+            if (r.receiver() != null && r.receiver().succeeded()) {
+                Map<String, String> v = r.receiver().result();
+                double mib = Long.parseLong(v.get("bytes")) / MIB;
+                double plainDown = Double.parseDouble(v.get("plain.seconds"));
+                line(r.profile(), "plain HTTPS download (to a file, forced)", plainDown, mib, Double.NaN);
+                line(r.profile(), "fetch (client verifies while storing)", Double.parseDouble(v.get("exchange.seconds")), mib, plainDown);
+            }
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%-11s %-10s %9s %10s %10s %5s  %s%n", "profile", "JVM", "max heap", "peak heap", "live heap", "GCs", "result");
+        for (Row r : rows) {
+            heapLine(r.profile(), "sender", r.sender());
+            heapLine(r.profile(), "receiver", r.receiver());
+            heapLine(r.profile(), "node/submit", r.nodeSubmit(), "this JVM while the sender ran");
+            if (r.nodeFetch() != null) {
+                heapLine(r.profile(), "node/fetch", r.nodeFetch(), "this JVM while the receiver ran");
+            }
+            out.printf(Locale.ROOT, "%-11s sender's status of the message: %s%n", r.profile(), r.delivered());
+            ok &= r.sender().succeeded() && r.receiver() != null && r.receiver().succeeded() && r.delivered().equals(DeliveryState.DELIVERED.name());
+        }
+        out.println();
+        out.println("seconds / MiB/s: wall-clock time of the step in its JVM and package size / time. vs plain: plain transfer time /");
+        out.println("step time (1.00 = as fast as moving the bytes over the same kind of TLS connection). peak heap: highest heap");
+        out.println("occupancy the collector reported (before a collection, or the pools' peaks); live heap: highest occupancy");
+        out.println("right after a collection. The node's figures are this JVM's (three nodes, the plain server, the run itself).");
+        out.println(ok ? "all steps succeeded" : "FAILED: see above");
+        return ok;
+    }
+
+    private void line(SignatureProfile p, String step, double seconds, double mib, double plainSeconds) {
+        out.printf(Locale.ROOT, "%-11s %-44s %8.2f %9.1f %10s%n", p, step, seconds, mib / seconds,
+                Double.isNaN(plainSeconds) ? "" : String.format(Locale.ROOT, "%.2f", plainSeconds / seconds));
+    }
+
+    private void heapLine(SignatureProfile p, String jvm, ChildJvm.Outcome o) {
+        if (o == null) {
+            out.printf(Locale.ROOT, "%-11s %-10s not run%n", p, jvm);
+            return;
+        }
+        Map<String, String> m = o.result();
+        if (m.isEmpty()) {
+            out.printf(Locale.ROOT, "%-11s %-10s FAILED (exit status %d)%n", p, jvm, o.exitStatus());
+            return;
+        }
+        out.printf(Locale.ROOT, "%-11s %-10s %5.0f MiB %6.1f MiB %6.1f MiB %5s  %s%n", p, jvm, Long.parseLong(m.get("heap.max")) / MIB,
+                Long.parseLong(m.get("heap.peak")) / MIB, Long.parseLong(m.get("heap.live")) / MIB, m.get("heap.gcs"),
+                o.succeeded() ? "succeeded" : "FAILED (exit status " + o.exitStatus() + ")");
+    }
+
+    private void heapLine(SignatureProfile p, String jvm, HeapWatch.Figures f, String note) {
+        out.printf(Locale.ROOT, "%-11s %-10s %5.0f MiB %6.1f MiB %6.1f MiB %5d  %s%n", p, jvm, f.maxHeap() / MIB, f.peakUsed() / MIB,
+                f.maxLiveAfterGc() / MIB, f.collections(), note);
+    }
+}
