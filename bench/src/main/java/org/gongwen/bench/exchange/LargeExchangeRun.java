@@ -57,8 +57,36 @@ public final class LargeExchangeRun {
     }
 
     /** One profile's figures. */
-    private record Row(SignatureProfile profile, ChildJvm.Outcome sender, ChildJvm.Outcome receiver, HeapWatch.Figures nodeSubmit,
+    private record Row(SignatureProfile profile, Child sender, Child receiver, HeapWatch.Figures nodeSubmit,
             HeapWatch.Figures nodeFetch, String delivered) {
+    }
+
+    /**
+     * A child's outcome and the CPU around it.
+     *
+     * @param thisJvmCpuSeconds CPU seconds of this JVM (the nodes, the plain server) while the child ran
+     * @param otherCores cores other processes kept busy on average while the child ran (NaN if unknown)
+     */
+    private record Child(ChildJvm.Outcome outcome, double seconds, double thisJvmCpuSeconds, double otherCores) {
+        boolean succeeded() {
+            return outcome.succeeded();
+        }
+
+        Map<String, String> result() {
+            return outcome.result();
+        }
+    }
+
+    private Child child(String label, Class<?> main, List<String> args) throws Exception {
+        CpuClock clock = new CpuClock();
+        CpuClock.Reading before = clock.read();
+        ChildJvm.Outcome o = ChildJvm.run(label, main, childOptions, args, out);
+        CpuClock.Reading after = clock.read();
+        double wall = (after.wallNanos() - before.wallNanos()) / 1e9;
+        double own = (after.processNanos() - before.processNanos()) / 1e9;
+        double childCpu = Double.parseDouble(o.result().getOrDefault("process.cpu.seconds", "NaN"));
+        double other = (after.machineBusySeconds() - before.machineBusySeconds() - own - childCpu) / wall;
+        return new Child(o, wall, own, other);
     }
 
     /** Runs every profile; exits with status 1 on failure and 2 on a usage error. */
@@ -117,19 +145,19 @@ public final class LargeExchangeRun {
             try (PlainHttpsServer plain = PlainHttpsServer.start(dev.nodeTlsIdentity(DevPlatform.XIANYANG_NODE), dev.tlsTrustAnchors(), served)) {
                 out.println(profile + ":");
                 heap.reset();
-                ChildJvm.Outcome sender = ChildJvm.run("sender", LargeSender.class, childOptions, List.of(
+                Child sender = child("sender", LargeSender.class, List.of(
                         "--config", senderConfig.toString(), "--from", DevPlatform.XIANYANG.value(), "--to", DevPlatform.CHUNHUA.value(),
                         "--body", body.toString(), "--attachment", attachment.toString(), "--package", pkg.toString(),
-                        "--warm-up", warm.toString(), "--plain", plain.uri().toString()), out);
+                        "--warm-up", warm.toString(), "--plain", plain.uri().toString()));
                 HeapWatch.Figures nodeSubmit = heap.figures();
                 if (!sender.succeeded()) {
                     return new Row(profile, sender, null, nodeSubmit, null, "not sent");
                 }
                 heap.reset();
-                ChildJvm.Outcome receiver = ChildJvm.run("receiver", LargeReceiver.class, childOptions, List.of(
+                Child receiver = child("receiver", LargeReceiver.class, List.of(
                         "--config", receiverConfig.toString(), "--inbox", work.resolve("inbox").toString(),
                         "--message", sender.result().get("message"), "--plain", plain.uri().toString(),
-                        "--package-name", pkg.getFileName().toString(), "--warm-up-name", warm.getFileName().toString()), out);
+                        "--package-name", pkg.getFileName().toString(), "--warm-up-name", warm.getFileName().toString()));
                 HeapWatch.Figures nodeFetch = heap.figures();
                 return new Row(profile, sender, receiver, nodeSubmit, nodeFetch, status(dev, UUID.fromString(sender.result().get("message"))));
             }
@@ -150,27 +178,28 @@ public final class LargeExchangeRun {
 
     private boolean print(List<Row> rows) {
         out.println();
-        out.printf(Locale.ROOT, "%-11s %-44s %8s %9s %10s%n", "profile", "step", "seconds", "MiB/s", "vs plain");
+        out.printf(Locale.ROOT, "%-11s %-41s %8s %8s %8s %9s %9s%n", "profile", "step", "seconds", "MiB/s", "CPU s", "MiB/CPU-s", "vs plain");
         boolean ok = true;
         for (Row r : rows) {
-            Map<String, String> s = r.sender().result();
             if (r.sender().succeeded()) {
+                Map<String, String> s = r.sender().result();
                 double mib = Long.parseLong(s.get("bytes")) / MIB;
                 double plainUp = Double.parseDouble(s.get("plain.seconds"));
-                line(r.profile(), "pack+sign (sender JVM)", Double.parseDouble(s.get("pack.seconds")), mib, Double.NaN);
-                line(r.profile(), "plain HTTPS upload (server discards)", plainUp, mib, Double.NaN);
-                line(r.profile(), "submit (node verifies while storing)", Double.parseDouble(s.get("exchange.seconds")), mib, plainUp);
+                line(r.profile(), "pack+sign (sender JVM)", s, "pack", mib, Double.NaN);
+                line(r.profile(), "plain HTTPS upload (server discards)", s, "plain", mib, Double.NaN);
+                line(r.profile(), "submit (node verifies while storing)", s, "exchange", mib, plainUp);
             }
             if (r.receiver() != null && r.receiver().succeeded()) {
                 Map<String, String> v = r.receiver().result();
                 double mib = Long.parseLong(v.get("bytes")) / MIB;
                 double plainDown = Double.parseDouble(v.get("plain.seconds"));
-                line(r.profile(), "plain HTTPS download (to a file, forced)", plainDown, mib, Double.NaN);
-                line(r.profile(), "fetch (client verifies while storing)", Double.parseDouble(v.get("exchange.seconds")), mib, plainDown);
+                line(r.profile(), "plain HTTPS download (to a file, forced)", v, "plain", mib, Double.NaN);
+                line(r.profile(), "fetch (client verifies while storing)", v, "exchange", mib, plainDown);
             }
         }
         out.println();
-        out.printf(Locale.ROOT, "%-11s %-10s %9s %10s %10s %5s  %s%n", "profile", "JVM", "max heap", "peak heap", "live heap", "GCs", "result");
+        out.printf(Locale.ROOT, "%-11s %-11s %8s %9s %9s %4s %8s %8s %6s  %s%n", "profile", "JVM", "max heap", "peak heap", "live heap",
+                "GCs", "CPU s", "node CPU", "other", "result");
         for (Row r : rows) {
             heapLine(r.profile(), "sender", r.sender());
             heapLine(r.profile(), "receiver", r.receiver());
@@ -182,36 +211,42 @@ public final class LargeExchangeRun {
             ok &= r.sender().succeeded() && r.receiver() != null && r.receiver().succeeded() && r.delivered().equals(DeliveryState.DELIVERED.name());
         }
         out.println();
-        out.println("seconds / MiB/s: wall-clock time of the step in its JVM and package size / time. vs plain: plain transfer time /");
-        out.println("step time (1.00 = as fast as moving the bytes over the same kind of TLS connection). peak heap: highest heap");
-        out.println("occupancy the collector reported (before a collection, or the pools' peaks); live heap: highest occupancy");
-        out.println("right after a collection. The node's figures are this JVM's (three nodes, the plain server, the run itself).");
+        out.println("seconds / MiB/s: wall-clock time of the step in its JVM and package size / time. CPU s: CPU time of the thread");
+        out.println("doing the step (the SDK and the HTTP client work in the caller's thread); MiB/CPU-s: size / that time, which other");
+        out.println("load on the machine does not lower. vs plain: plain transfer time / step time (1.00 = as fast as moving the bytes");
+        out.println("over the same kind of TLS connection). peak heap: highest heap occupancy the collector reported (before a");
+        out.println("collection, or the pools' peaks); live heap: highest occupancy right after a collection. CPU s: the child JVM's");
+        out.println("CPU time in all; node CPU: this JVM's (three nodes, plain server) while the child ran; other: cores other");
+        out.println("processes kept busy meanwhile. The node's heap figures are this JVM's.");
         out.println(ok ? "all steps succeeded" : "FAILED: see above");
         return ok;
     }
 
-    private void line(SignatureProfile p, String step, double seconds, double mib, double plainSeconds) {
-        out.printf(Locale.ROOT, "%-11s %-44s %8.2f %9.1f %10s%n", p, step, seconds, mib / seconds,
+    private void line(SignatureProfile p, String step, Map<String, String> result, String key, double mib, double plainSeconds) {
+        double seconds = Double.parseDouble(result.get(key + ".seconds"));
+        double cpu = Double.parseDouble(result.get(key + ".cpu.seconds"));
+        out.printf(Locale.ROOT, "%-11s %-41s %8.2f %8.1f %8.2f %9.1f %9s%n", p, step, seconds, mib / seconds, cpu, mib / cpu,
                 Double.isNaN(plainSeconds) ? "" : String.format(Locale.ROOT, "%.2f", plainSeconds / seconds));
     }
 
-    private void heapLine(SignatureProfile p, String jvm, ChildJvm.Outcome o) {
-        if (o == null) {
-            out.printf(Locale.ROOT, "%-11s %-10s not run%n", p, jvm);
+    private void heapLine(SignatureProfile p, String jvm, Child c) {
+        if (c == null) {
+            out.printf(Locale.ROOT, "%-11s %-11s not run%n", p, jvm);
             return;
         }
-        Map<String, String> m = o.result();
+        Map<String, String> m = c.result();
         if (m.isEmpty()) {
-            out.printf(Locale.ROOT, "%-11s %-10s FAILED (exit status %d)%n", p, jvm, o.exitStatus());
+            out.printf(Locale.ROOT, "%-11s %-11s FAILED (exit status %d)%n", p, jvm, c.outcome().exitStatus());
             return;
         }
-        out.printf(Locale.ROOT, "%-11s %-10s %5.0f MiB %6.1f MiB %6.1f MiB %5s  %s%n", p, jvm, Long.parseLong(m.get("heap.max")) / MIB,
-                Long.parseLong(m.get("heap.peak")) / MIB, Long.parseLong(m.get("heap.live")) / MIB, m.get("heap.gcs"),
-                o.succeeded() ? "succeeded" : "FAILED (exit status " + o.exitStatus() + ")");
+        out.printf(Locale.ROOT, "%-11s %-11s %4.0f MiB %5.1f MiB %5.1f MiB %4s %8.1f %8.1f %6.2f  %s%n", p, jvm,
+                Long.parseLong(m.get("heap.max")) / MIB, Long.parseLong(m.get("heap.peak")) / MIB, Long.parseLong(m.get("heap.live")) / MIB,
+                m.get("heap.gcs"), Double.parseDouble(m.get("process.cpu.seconds")), c.thisJvmCpuSeconds(), c.otherCores(),
+                c.succeeded() ? "succeeded" : "FAILED (exit status " + c.outcome().exitStatus() + ")");
     }
 
     private void heapLine(SignatureProfile p, String jvm, HeapWatch.Figures f, String note) {
-        out.printf(Locale.ROOT, "%-11s %-10s %5.0f MiB %6.1f MiB %6.1f MiB %5d  %s%n", p, jvm, f.maxHeap() / MIB, f.peakUsed() / MIB,
-                f.maxLiveAfterGc() / MIB, f.collections(), note);
+        out.printf(Locale.ROOT, "%-11s %-11s %4.0f MiB %5.1f MiB %5.1f MiB %4d %8s %8s %6s  %s%n", p, jvm, f.maxHeap() / MIB, f.peakUsed() / MIB,
+                f.maxLiveAfterGc() / MIB, f.collections(), "", "", "", note);
     }
 }

@@ -64,28 +64,27 @@ public final class LargeReceiver {
                 Files.delete(warm);
 
                 Path file = inbox.resolve(entry.messageId() + ".gwpkg");
-                long t0 = System.nanoTime();
+                StepClock clock = new StepClock();
                 ReceivedMessage m = client.fetch(entry, file);
-                long t1 = System.nanoTime();
+                clock.step(result, "exchange");
                 client.acknowledge(m);
-                long t2 = System.nanoTime();
+                clock.step(result, "acknowledge");
                 long size = Files.size(file);
                 if (size != entry.size()) {
                     throw new IllegalStateException("the fetched package has " + size + " bytes, the mailbox said " + entry.size());
                 }
                 Files.delete(file);
                 Path copy = inbox.resolve("plain-download.bin");
-                long t3 = System.nanoTime();
+                clock.restart();
                 long n = plain.download(o.text("package-name", ""), copy);
-                long t4 = System.nanoTime();
+                clock.step(result, "plain");
                 Files.delete(copy);
                 if (n != size) {
                     throw new IllegalStateException("the plain download has " + n + " bytes, the package " + size);
                 }
-                result.put("message", entry.messageId()).put("bytes", size).put("exchange.seconds", (t1 - t0) / 1e9)
-                        .put("acknowledge.seconds", (t2 - t1) / 1e9).put("plain.seconds", (t4 - t3) / 1e9);
+                result.put("message", entry.messageId()).put("bytes", size);
             }
-            System.out.println(result.heap(heap.figures()));
+            System.out.println(result.heap(heap.figures()).put("process.cpu.seconds", StepClock.processCpuSeconds()));
         } catch (Exception e) {
             System.out.println("FAILED: " + e);
             e.printStackTrace(System.out);

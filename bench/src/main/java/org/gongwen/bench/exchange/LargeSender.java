@@ -55,25 +55,24 @@ public final class LargeSender {
 
                 Files.deleteIfExists(pkg);
                 Header h = Documents.header(from, to);
-                long t0 = System.nanoTime();
+                StepClock clock = new StepClock();
                 gw.newPackage().header(h).metadata(Documents.metadata("咸阳市人民政府办公室", "咸政办发", "淳化县人民政府办公室"))
                         .body(body, Documents.BODY_NAME, Documents.BODY_TYPE)
                         .attachment(attachment, "附件1 影像资料.bin", "application/octet-stream")
                         .signWith(config.signingIdentity()).writeTo(pkg);
-                long t1 = System.nanoTime();
+                clock.step(result, "pack");
                 long size = Files.size(pkg);
                 long read = plain.upload(pkg);
-                long t2 = System.nanoTime();
+                clock.step(result, "plain");
                 if (read != size) {
                     throw new IllegalStateException("the plain server read " + read + " of " + size + " bytes");
                 }
                 Receipt r = client.send(pkg);
-                long t3 = System.nanoTime();
+                clock.step(result, "exchange");
                 accepted(r);
-                result.put("message", h.messageId()).put("bytes", size).put("pack.seconds", (t1 - t0) / 1e9)
-                        .put("plain.seconds", (t2 - t1) / 1e9).put("exchange.seconds", (t3 - t2) / 1e9);
+                result.put("message", h.messageId()).put("bytes", size);
             }
-            System.out.println(result.heap(heap.figures()));
+            System.out.println(result.heap(heap.figures()).put("process.cpu.seconds", StepClock.processCpuSeconds()));
         } catch (Exception e) {
             System.out.println("FAILED: " + e);
             e.printStackTrace(System.out);
