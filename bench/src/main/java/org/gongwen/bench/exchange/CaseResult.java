@@ -1,5 +1,6 @@
 package org.gongwen.bench.exchange;
 
+import java.time.Instant;
 import org.gongwen.api.sign.SignatureProfile;
 
 /**
@@ -15,9 +16,11 @@ import org.gongwen.api.sign.SignatureProfile;
  * @param otherCores the cores other processes kept busy meanwhile (NaN if unknown)
  * @param cpuMillisPerMessage this JVM's CPU time per delivered message
  * @param heap the heap figures of the window
+ * @param started when the measurement window began (to match it with a profiler's recording)
  */
 record CaseResult(SignatureProfile profile, Route route, int senders, int window, double seconds, long sent, long delivered,
-        double p50Millis, double p99Millis, double processCores, double otherCores, double cpuMillisPerMessage, HeapWatch.Figures heap) {
+        double p50Millis, double p99Millis, double processCores, double otherCores, double cpuMillisPerMessage, HeapWatch.Figures heap,
+        Instant started) {
     /** Messages per second, counted when their DELIVERED receipt was posted. */
     double deliveredPerSecond() {
         return delivered / seconds;

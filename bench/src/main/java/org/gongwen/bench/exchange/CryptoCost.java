@@ -1,5 +1,7 @@
 package org.gongwen.bench.exchange;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -18,9 +20,10 @@ import org.gongwen.internal.crypto.SignatureEngines;
  * The bare cost of each cryptographic operation a message involves, measured on one thread with
  * the same keys and providers the SDK and the node use: the profile's signature over a SignedInfo
  * of the usual size, its verification, the profile's digest and SHA-256 over the payload, and the
- * TLS record protection (AES-256-GCM, sealed and opened in 16 KiB records) of the payload.
+ * TLS record protection (AES-256-GCM, sealed and opened in 16 KiB records) of the payload. The
+ * costs are the measuring thread's CPU time, which other processes on the machine do not inflate.
  *
- * @param sign seconds per signature
+ * @param sign CPU seconds per signature
  * @param verify seconds per verification
  * @param partDigest seconds per pass of the profile's digest over the payload
  * @param sha256 seconds per SHA-256 pass over the payload
@@ -70,19 +73,20 @@ record CryptoCost(double sign, double verify, double partDigest, double sha256, 
         }
     }
 
-    /** Seconds per operation: a warm-up, then as many runs as fit in {@code each}. */
+    /** CPU seconds per operation: a warm-up, then as many runs as fit in {@code each} of this thread's CPU time. */
     private static double seconds(Duration each, Op op) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long budget = each.toNanos();
-        for (long end = System.nanoTime() + budget; System.nanoTime() < end;) {
+        for (long end = threads.getCurrentThreadCpuTime() + budget; threads.getCurrentThreadCpuTime() < end;) {
             op.run();
         }
         long n = 0;
-        long start = System.nanoTime();
+        long start = threads.getCurrentThreadCpuTime();
         long now;
         do {
             op.run();
             n++;
-            now = System.nanoTime();
+            now = threads.getCurrentThreadCpuTime();
         } while (now - start < budget);
         return (now - start) / 1e9 / n;
     }

@@ -3,6 +3,7 @@ package org.gongwen.bench.exchange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -115,6 +116,7 @@ final class ExchangeCase {
             try {
                 if (!failed.await(settings.warmUp().toMillis(), TimeUnit.MILLISECONDS)) {
                     heap.reset();
+                    Instant windowStart = Instant.now();
                     CpuClock.Reading c0 = cpu.read();
                     long s0 = sent.get();
                     long d0 = delivered.get();
@@ -122,7 +124,7 @@ final class ExchangeCase {
                         CpuClock.Reading c1 = cpu.read();
                         long s1 = sent.get();
                         long d1 = delivered.get();
-                        result = result(c0, c1, s1 - s0, d1 - d0, windowSize);
+                        result = result(c0, c1, s1 - s0, d1 - d0, windowSize, windowStart);
                     }
                 }
             } finally {
@@ -171,7 +173,8 @@ final class ExchangeCase {
         }
     }
 
-    private CaseResult result(CpuClock.Reading c0, CpuClock.Reading c1, long sentCount, long deliveredCount, int windowSize) {
+    private CaseResult result(CpuClock.Reading c0, CpuClock.Reading c1, long sentCount, long deliveredCount, int windowSize,
+            Instant windowStart) {
         double seconds = (c1.wallNanos() - c0.wallNanos()) / 1e9;
         List<Long> latencies = new ArrayList<>();
         for (long[] d : deliveries) {
@@ -183,7 +186,7 @@ final class ExchangeCase {
         Arrays.sort(sorted);
         return new CaseResult(dev.profile(), route, senders, windowSize, seconds, sentCount, deliveredCount,
                 percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, c1.processCores(c0), c1.otherCores(c0),
-                (c1.processNanos() - c0.processNanos()) / 1e6 / Math.max(1, deliveredCount), heap.figures());
+                (c1.processNanos() - c0.processNanos()) / 1e6 / Math.max(1, deliveredCount), heap.figures(), windowStart);
     }
 
     private static double percentile(long[] sorted, double p) {

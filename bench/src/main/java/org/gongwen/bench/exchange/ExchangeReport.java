@@ -45,9 +45,10 @@ final class ExchangeReport {
 
     /** One line as a case ends. */
     void progress(CaseResult r, CryptoCost cost) {
-        f("done        %-10s %-9s %d sender(s): %.1f msg/s delivered, %.1f sent, p50 %.0f ms, CPU %.2f ms/msg (crypto %.2f)%n",
-                r.profile(), r.route().label, r.senders(), r.deliveredPerSecond(), r.sentPerSecond(), r.p50Millis(),
-                r.cpuMillisPerMessage(), cost.perMessage(CryptoCount.of(r.route())) * 1e3);
+        f("done        %-10s %-9s %d sender(s): %.1f msg/s delivered, %.1f sent, p50 %.0f ms, CPU %.2f ms/msg (crypto %.2f);"
+                + " measured from %s for %.0f s%n", r.profile(), r.route().label, r.senders(), r.deliveredPerSecond(), r.sentPerSecond(),
+                r.p50Millis(), r.cpuMillisPerMessage(), cost.perMessage(CryptoCount.of(r.route())) * 1e3,
+                r.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), r.seconds());
     }
 
     /** The tables at the end. */
@@ -67,7 +68,7 @@ final class ExchangeReport {
                     r.heap().maxLiveAfterGc() / MIB);
         }
         out.println();
-        f("bare cryptography, one thread, this JVM, ms per operation (%d KiB payload):%n", payloadBytes / 1024);
+        f("bare cryptography, one thread, this JVM, CPU ms per operation (%d KiB payload):%n", payloadBytes / 1024);
         f("%-11s %9s %9s %22s %16s %22s%n", "profile", "sign", "verify", "part digest of payload", "SHA-256 of it", "TLS seal+open (AES-GCM)");
         for (Map.Entry<SignatureProfile, CryptoCost> e : costs.entrySet()) {
             CryptoCost c = e.getValue();
@@ -93,10 +94,11 @@ final class ExchangeReport {
             out.println(b);
         }
         out.println();
-        out.println("CPU ms/msg: this JVM's CPU time per delivered message (nodes, senders, recipient). crypto ms/msg: the bare");
-        out.println("signatures, verifications and payload digests the message needs (TLS record protection not included). share:");
-        out.println("crypto / CPU. ceiling/s: messages per second if only that cryptography cost time, on all cores. of it:");
-        out.println("delivered/s as a share of the ceiling. JVM / other cores: cores this JVM / other processes kept busy.");
+        out.println("CPU ms/msg: this JVM's CPU time per delivered message (nodes, senders, recipient, JIT, GC). crypto ms/msg: CPU");
+        out.println("time of the bare signatures, verifications and payload digests the message needs (TLS record protection not");
+        out.println("included). share: crypto / CPU. ceiling/s: messages per second if only that cryptography cost time, on all");
+        out.println("cores. of it: delivered/s as a share of the ceiling. JVM / other cores: cores this JVM / other processes kept");
+        out.println("busy on average (other processes on the machine lower msg/s but hardly CPU ms/msg).");
         out.println("peak: highest heap occupancy the collector reported in the window; live: highest occupancy after a collection.");
         reference(results);
     }
