@@ -4,8 +4,8 @@
 # development nodes, the senders and the recipient). Arguments go to ExchangeRun, e.g.
 #   bench/run-exchange.sh --seconds 30 --profiles RSA_SHA256 --senders 8
 # Defaults: RSA_SHA256 and SM2_SM3, same node and one relay, 1 and 8 senders, 8 s warm-up (plus
-# 40 s before the first case: the JIT needs minutes to settle) and 15 s measured per case: about
-# 4.5 minutes in all. The work directory defaults to bench/target/exchange (never committed);
+# 30 s before the first case: the JIT needs minutes to settle) and 15 s measured per case: about
+# 4.5 to 5 minutes in all. The work directory defaults to bench/target/exchange (never committed);
 # --dir DIR overrides it.
 set -euo pipefail
 source "$(dirname "$0")/build-if-needed.sh"

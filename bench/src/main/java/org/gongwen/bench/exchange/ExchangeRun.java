@@ -26,7 +26,7 @@ import org.gongwen.platform.DevPlatform;
  * fails (status 1) if a message is refused, lost or not shown DELIVERED to its sender.
  *
  * <p>Usage: {@code ExchangeRun [--profiles RSA_SHA256,SM2_SM3] [--routes same,relay] [--senders 1,8]
- * [--seconds 15] [--warmup 8] [--first-warmup 40] [--window 4] [--payload-kib 100] [--crypto-seconds 1] [--dir DIR]}.
+ * [--seconds 15] [--warmup 8] [--first-warmup 30] [--window 4] [--payload-kib 100] [--crypto-seconds 1] [--dir DIR]}.
  */
 public final class ExchangeRun {
     private static final Set<String> OPTIONS = Set.of("profiles", "routes", "senders", "seconds", "warmup", "first-warmup", "window",
@@ -49,7 +49,7 @@ public final class ExchangeRun {
         senders = o.list("senders", "1,8", s -> positive("senders", s, 64));
         settings = new ExchangeCase.Settings(Duration.ofSeconds(o.integer("warmup", 8, 1, 3600)),
                 Duration.ofSeconds(o.integer("seconds", 15, 1, 3600)), o.integer("window", 4, 1, 25));
-        firstWarmUp = Duration.ofSeconds(o.integer("first-warmup", 40, 0, 3600));
+        firstWarmUp = Duration.ofSeconds(o.integer("first-warmup", 30, 0, 3600));
         payloadBytes = o.integer("payload-kib", 100, 1, 100 * 1024) * 1024;
         cryptoEach = Duration.ofMillis(Math.round(1000 * Double.parseDouble(o.text("crypto-seconds", "1"))));
         dir = Path.of(o.text("dir", "bench/target/exchange"));
@@ -80,7 +80,7 @@ public final class ExchangeRun {
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println("usage: ExchangeRun [--profiles RSA_SHA256,SM2_SM3] [--routes same,relay] [--senders 1,8] [--seconds 15]"
-                    + " [--warmup 8] [--first-warmup 40] [--window 4] [--payload-kib 100] [--crypto-seconds 1] [--dir DIR]");
+                    + " [--warmup 8] [--first-warmup 30] [--window 4] [--payload-kib 100] [--crypto-seconds 1] [--dir DIR]");
             System.exit(2);
             return;
         }

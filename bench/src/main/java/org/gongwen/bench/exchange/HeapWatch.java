@@ -19,8 +19,9 @@ import javax.management.openmbean.CompositeData;
 /**
  * The heap a JVM used, from the collector's own reports: every collection notifies the heap
  * occupancy just before it (the highest point since the previous collection) and just after it
- * (what was still live). The peak is the highest of those before-figures, of the pools' recorded
- * peaks and of the current use; the live figure is the highest after-figure. Thread-safe.
+ * (what was still live). The peak is the highest of those before-figures and of the current use
+ * (or, if no collection ran, the sum of the pools' recorded peaks, an upper bound); the live figure
+ * is the highest after-figure. Thread-safe.
  */
 final class HeapWatch implements NotificationListener {
     /** The figures since the last {@link #reset()}, in bytes. */
@@ -80,7 +81,9 @@ final class HeapWatch implements NotificationListener {
 
     /** The figures now. */
     Figures figures() {
-        long recorded = pools.stream().mapToLong(p -> Math.max(p.getPeakUsage().getUsed(), p.getUsage().getUsed())).sum();
-        return new Figures(Runtime.getRuntime().maxMemory(), Math.max(peakBefore.get(), recorded), liveAfter.get(), collections.get());
+        long current = pools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        long peak = collections.get() > 0 ? Math.max(peakBefore.get(), current)
+                : pools.stream().mapToLong(p -> Math.max(p.getPeakUsage().getUsed(), p.getUsage().getUsed())).sum();
+        return new Figures(Runtime.getRuntime().maxMemory(), peak, liveAfter.get(), collections.get());
     }
 }
