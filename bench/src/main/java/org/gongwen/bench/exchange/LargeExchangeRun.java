@@ -34,12 +34,15 @@ import org.gongwen.platform.DevPlatform;
 public final class LargeExchangeRun {
     private static final Set<String> OPTIONS = Set.of("dir", "size-mib", "profiles", "child-heap", "child-java-opts");
     private static final double MIB = 1 << 20;
+    /** The attachment of the warm-up package: enough TLS records and digest blocks for the JIT to compile the hot loops. */
+    private static final int WARM_UP_MIB = 64;
 
     private final PrintStream out = System.out;
     private final Path dir;
     private final long size;
     private final List<SignatureProfile> profiles;
     private final List<String> childOptions = new ArrayList<>();
+    private Path warmUpAttachment;
 
     private LargeExchangeRun(Options o) {
         dir = Path.of(o.text("dir", "bench/target/exchange-large")).toAbsolutePath();
@@ -119,6 +122,8 @@ public final class LargeExchangeRun {
         boolean made = RandomFile.ensure(attachment, size, 20261126L);
         Path body = dir.resolve("正文.ofd");
         RandomFile.ensure(body, 100 * 1024, 1L);
+        warmUpAttachment = dir.resolve("warm-up-" + WARM_UP_MIB + "MiB.bin");
+        RandomFile.ensure(warmUpAttachment, WARM_UP_MIB << 20, 2L);
         out.printf(Locale.ROOT, "attachment  %s (%d MiB, %s)%n", attachment, (long) (size / MIB),
                 made ? String.format(Locale.ROOT, "written in %.1f s", (System.nanoTime() - t) / 1e9) : "reused");
         out.printf(Locale.ROOT, "this JVM    %s %s, max heap %d MiB: the three development nodes and the plain HTTPS server%n",
@@ -148,6 +153,7 @@ public final class LargeExchangeRun {
                 Child sender = child("sender", LargeSender.class, List.of(
                         "--config", senderConfig.toString(), "--from", DevPlatform.XIANYANG.value(), "--to", DevPlatform.CHUNHUA.value(),
                         "--body", body.toString(), "--attachment", attachment.toString(), "--package", pkg.toString(),
+                        "--warm-up-attachment", warmUpAttachment.toString(),
                         "--warm-up", warm.toString(), "--plain", plain.uri().toString()));
                 HeapWatch.Figures nodeSubmit = heap.figures();
                 if (!sender.succeeded()) {

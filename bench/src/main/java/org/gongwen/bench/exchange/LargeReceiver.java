@@ -16,7 +16,7 @@ import org.gongwen.api.exchange.ReceivedMessage;
 /**
  * The receiving JVM of {@link LargeExchangeRun} (meant for {@code -Xmx64m}): acts for one
  * organisation from its client configuration file. It fetches and acknowledges the warm-up message
- * and downloads the warm-up file plainly, then fetches the large message (download, verify while
+ * and downloads the warm-up package plainly (so that the JIT has compiled the hot loops), then fetches the large message (download, verify while
  * writing, keep), acknowledges it, and downloads the same package bytes plainly from the
  * {@link PlainHttpsServer}, each step timed, and prints its {@link ResultLine}. Exits with status 1
  * on any failure.

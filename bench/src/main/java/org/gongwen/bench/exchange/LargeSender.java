@@ -14,16 +14,18 @@ import org.gongwen.api.id.OrgCode;
 
 /**
  * The sending JVM of {@link LargeExchangeRun} (meant for {@code -Xmx64m}): acts for one organisation
- * from its client configuration file. After a warm-up with a small package (sent, and uploaded
- * plainly), it packs and signs the 正文 and the large attachment into a package, uploads the package
+ * from its client configuration file. After a warm-up with a smaller package (packed, sent, and
+ * uploaded plainly, so that the JIT has compiled the hot loops, TLS record protection among them),
+ * it packs and signs the 正文 and the large attachment into a package, uploads the package
  * plainly to the {@link PlainHttpsServer}, then submits it to its home node, each step timed, and
  * prints its {@link ResultLine}. Exits with status 1 on any failure.
  *
  * <p>Arguments: {@code --config FILE --from ORG --to ORG --body FILE --attachment FILE --package FILE
- * --warm-up FILE --plain URI}.
+ * --warm-up-attachment FILE --warm-up FILE --plain URI}.
  */
 public final class LargeSender {
-    private static final Set<String> OPTIONS = Set.of("config", "from", "to", "body", "attachment", "package", "warm-up", "plain");
+    private static final Set<String> OPTIONS = Set.of("config", "from", "to", "body", "attachment", "package", "warm-up-attachment",
+            "warm-up", "plain");
 
     private LargeSender() {
     }
@@ -48,7 +50,9 @@ public final class LargeSender {
                 Files.deleteIfExists(warm);
                 Header wh = Documents.header(from, to);
                 gw.newPackage().header(wh).metadata(Documents.metadata("咸阳市人民政府办公室", "咸政办发", "淳化县人民政府办公室"))
-                        .body(body, Documents.BODY_NAME, Documents.BODY_TYPE).signWith(config.signingIdentity()).writeTo(warm);
+                        .body(body, Documents.BODY_NAME, Documents.BODY_TYPE)
+                        .attachment(Path.of(o.text("warm-up-attachment", "")), "附件1 影像资料.bin", "application/octet-stream")
+                        .signWith(config.signingIdentity()).writeTo(warm);
                 accepted(client.send(warm));
                 plain.upload(warm);
                 result.put("warmup.message", wh.messageId());
