@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.SplittableRandom;
 
 /** Files of seeded pseudo-random bytes, made once and reused while their size is right. */
-final class RandomFile {
+public final class RandomFile {
     private RandomFile() {
     }
 
@@ -20,7 +20,7 @@ final class RandomFile {
      *
      * @return whether the file was written now (false: reused)
      */
-    static boolean ensure(Path file, long size, long seed) throws IOException {
+    public static boolean ensure(Path file, long size, long seed) throws IOException {
         if (Files.isRegularFile(file) && Files.size(file) == size) {
             return false;
         }

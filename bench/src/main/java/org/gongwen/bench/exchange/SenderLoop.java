@@ -1,0 +1,88 @@
+package org.gongwen.bench.exchange;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.gongwen.api.Gongwen;
+import org.gongwen.api.envelope.DocumentMetadata;
+import org.gongwen.api.envelope.Header;
+import org.gongwen.api.exchange.ExchangeClient;
+import org.gongwen.api.sign.SigningIdentity;
+
+/**
+ * One sending thread: while the case runs, it takes a place in the window of messages in flight,
+ * packs and signs a new message with the 正文 into a package file, submits it with the shared client
+ * (which verifies the node's ACCEPTED receipt) and deletes the file. A place is given back when the
+ * message's DELIVERED receipt has been posted.
+ */
+final class SenderLoop implements Runnable {
+    /** What a sender reports. */
+    interface Events {
+        /** A message is about to be packed (its clock starts). */
+        void starting(UUID messageId);
+
+        /** The node accepted the message. */
+        void accepted(UUID messageId);
+    }
+
+    private final Gongwen gongwen;
+    private final ExchangeClient client;
+    private final SigningIdentity identity;
+    private final Route route;
+    private final DocumentMetadata metadata;
+    private final Path body;
+    private final Path outbox;
+    private final Semaphore window;
+    private final Events events;
+    private final Consumer<Throwable> failed;
+    private volatile boolean stopped;
+
+    SenderLoop(Gongwen gongwen, ExchangeClient client, SigningIdentity identity, Route route, Path body, Path outbox, Semaphore window,
+            Events events, Consumer<Throwable> failed) {
+        this.gongwen = gongwen;
+        this.client = client;
+        this.identity = identity;
+        this.route = route;
+        this.metadata = Documents.metadata(route.senderName, route.senderMark, route.recipientName);
+        this.body = body;
+        this.outbox = outbox;
+        this.window = window;
+        this.events = events;
+        this.failed = failed;
+    }
+
+    /** Asks the loop to end after the message it is sending. */
+    void stop() {
+        stopped = true;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!stopped) {
+                if (!window.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
+                if (stopped) {
+                    window.release();
+                    return;
+                }
+                Header h = Documents.header(route.sender, route.recipient);
+                Path file = outbox.resolve(h.messageId() + ".gwpkg");
+                events.starting(h.messageId());
+                gongwen.newPackage().header(h).metadata(metadata).body(body, Documents.BODY_NAME, Documents.BODY_TYPE)
+                        .signWith(identity).writeTo(file);
+                client.send(file);
+                Files.delete(file);
+                events.accepted(h.messageId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            failed.accept(e);
+        }
+    }
+}
