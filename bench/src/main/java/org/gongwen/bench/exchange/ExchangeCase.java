@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gongwen.api.Gongwen;
+import org.gongwen.api.GongwenException;
 import org.gongwen.api.exchange.DeliveryState;
 import org.gongwen.api.exchange.ExchangeClient;
 import org.gongwen.api.exchange.MessageStatus;
@@ -59,6 +60,8 @@ final class ExchangeCase {
     private final Queue<long[]> deliveries = new ConcurrentLinkedQueue<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicReference<String> lastRetryable = new AtomicReference<>();
     private final AtomicReference<UUID> lastDelivered = new AtomicReference<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch failed = new CountDownLatch(1);
@@ -104,6 +107,12 @@ final class ExchangeCase {
                 public void accepted(UUID id) {
                     sent.incrementAndGet();
                 }
+
+                @Override
+                public void retrying(UUID id, GongwenException refusal) {
+                    retries.incrementAndGet();
+                    lastRetryable.set(refusal.getMessage());
+                }
             };
             for (int i = 0; i < senders; i++) {
                 SenderLoop loop = new SenderLoop(gongwen, out, dev.signingIdentity(route.sender), route, body, outbox, window, events, this::fail);
@@ -120,11 +129,12 @@ final class ExchangeCase {
                     CpuClock.Reading c0 = cpu.read();
                     long s0 = sent.get();
                     long d0 = delivered.get();
+                    long r0 = retries.get();
                     if (!failed.await(settings.measure().toMillis(), TimeUnit.MILLISECONDS)) {
                         CpuClock.Reading c1 = cpu.read();
                         long s1 = sent.get();
                         long d1 = delivered.get();
-                        result = result(c0, c1, s1 - s0, d1 - d0, windowSize, windowStart);
+                        result = result(c0, c1, s1 - s0, d1 - d0, retries.get() - r0, windowSize, windowStart);
                     }
                 }
             } finally {
@@ -173,8 +183,8 @@ final class ExchangeCase {
         }
     }
 
-    private CaseResult result(CpuClock.Reading c0, CpuClock.Reading c1, long sentCount, long deliveredCount, int windowSize,
-            Instant windowStart) {
+    private CaseResult result(CpuClock.Reading c0, CpuClock.Reading c1, long sentCount, long deliveredCount, long retried,
+            int windowSize, Instant windowStart) {
         double seconds = (c1.wallNanos() - c0.wallNanos()) / 1e9;
         List<Long> latencies = new ArrayList<>();
         for (long[] d : deliveries) {
@@ -184,7 +194,7 @@ final class ExchangeCase {
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
-        return new CaseResult(dev.profile(), route, senders, windowSize, seconds, sentCount, deliveredCount,
+        return new CaseResult(dev.profile(), route, senders, windowSize, seconds, sentCount, deliveredCount, retried, lastRetryable.get(),
                 percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, c1.processCores(c0), c1.otherCores(c0),
                 (c1.processNanos() - c0.processNanos()) / 1e6 / Math.max(1, deliveredCount), heap.figures(), windowStart);
     }

@@ -49,6 +49,9 @@ final class ExchangeReport {
                 + " measured from %s for %.0f s%n", r.profile(), r.route().label, r.senders(), r.deliveredPerSecond(), r.sentPerSecond(),
                 r.p50Millis(), r.cpuMillisPerMessage(), cost.perMessage(CryptoCount.of(r.route())) * 1e3,
                 r.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), r.seconds());
+        if (r.retried() > 0) {
+            f("            %d submissions refused for now and sent again; the last: %s%n", r.retried(), r.lastRetryable());
+        }
     }
 
     /** The tables at the end. */

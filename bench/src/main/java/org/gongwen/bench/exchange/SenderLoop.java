@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.gongwen.api.Gongwen;
+import org.gongwen.api.GongwenException;
 import org.gongwen.api.envelope.DocumentMetadata;
 import org.gongwen.api.envelope.Header;
 import org.gongwen.api.exchange.ExchangeClient;
@@ -16,7 +17,9 @@ import org.gongwen.api.sign.SigningIdentity;
  * One sending thread: while the case runs, it takes a place in the window of messages in flight,
  * packs and signs a new message with the 正文 into a package file, submits it with the shared client
  * (which verifies the node's ACCEPTED receipt) and deletes the file. A place is given back when the
- * message's DELIVERED receipt has been posted.
+ * message's DELIVERED receipt has been posted. A refusal that a retry can mend (the node takes only
+ * a few uploads of one organisation at a time and answers the next with TRN-001, 503) is retried
+ * with the same bytes after a short pause that doubles, as an application's outbox would.
  */
 final class SenderLoop implements Runnable {
     /** What a sender reports. */
@@ -26,7 +29,14 @@ final class SenderLoop implements Runnable {
 
         /** The node accepted the message. */
         void accepted(UUID messageId);
+
+        /** The node refused the message for now; it will be sent again. */
+        void retrying(UUID messageId, GongwenException refusal);
     }
+
+    private static final int MAX_ATTEMPTS = 50;
+    private static final long FIRST_PAUSE_MILLIS = 10;
+    private static final long LONGEST_PAUSE_MILLIS = 500;
 
     private final Gongwen gongwen;
     private final ExchangeClient client;
@@ -75,7 +85,7 @@ final class SenderLoop implements Runnable {
                 events.starting(h.messageId());
                 gongwen.newPackage().header(h).metadata(metadata).body(body, Documents.BODY_NAME, Documents.BODY_TYPE)
                         .signWith(identity).writeTo(file);
-                client.send(file);
+                send(h.messageId(), file);
                 Files.delete(file);
                 events.accepted(h.messageId());
             }
@@ -83,6 +93,23 @@ final class SenderLoop implements Runnable {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             failed.accept(e);
+        }
+    }
+
+    private void send(UUID id, Path file) throws GongwenException, InterruptedException {
+        long pause = FIRST_PAUSE_MILLIS;
+        for (int attempt = 1;; attempt++) {
+            try {
+                client.send(file);
+                return;
+            } catch (GongwenException e) {
+                if (!e.code().retryable() || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                events.retrying(id, e);
+                Thread.sleep(pause);
+                pause = Math.min(LONGEST_PAUSE_MILLIS, pause * 2);
+            }
         }
     }
 }
