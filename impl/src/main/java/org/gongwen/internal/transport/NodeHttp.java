@@ -70,6 +70,10 @@ final class NodeHttp implements AutoCloseable {
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .disableContentCompression()
+                // one client is one organisation with one TLS identity, so its pooled connections
+                // are interchangeable: without this, HttpClient ties each connection to the TLS
+                // principal it saw and leases none of them again, and every request pays a handshake
+                .disableConnectionState()
                 .setUserAgent("gongwen-sdk/1.0")
                 .setDefaultRequestConfig(defaults)
                 .build();

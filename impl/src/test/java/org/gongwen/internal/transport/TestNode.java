@@ -152,7 +152,17 @@ final class TestNode implements AutoCloseable {
         }
     }
 
+    private final java.util.Set<InetSocketAddress> connections = new java.util.HashSet<>();
+
+    /** The distinct client connections (remote address and port) that requests came on. */
+    synchronized java.util.Set<InetSocketAddress> connections() {
+        return java.util.Set.copyOf(connections);
+    }
+
     private Request record(HttpExchange ex) throws IOException {
+        synchronized (this) {
+            connections.add(ex.getRemoteAddress());
+        }
         String party = null;
         String protocol = null;
         if (ex instanceof HttpsExchange) {

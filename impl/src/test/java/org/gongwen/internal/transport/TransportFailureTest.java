@@ -55,6 +55,19 @@ class TransportFailureTest {
         return GW.exchangeClient(ExchangeFixtures.config(node.uri(), Fixtures.LIQUAN, P).build());
     }
 
+    @org.junit.jupiter.api.Test
+    void requestsReuseOnePooledConnection() throws Exception {
+        byte[] empty = org.gongwen.internal.wire.MailboxDocument.write(java.util.List.of());
+        node.on("GET", Binding.MAILBOX, (ex, req) -> TestNode.send(ex, 200, Binding.MAILBOX_TYPE, empty));
+        try (ExchangeClient c = client()) {
+            for (int i = 0; i < 5; i++) {
+                assertEquals(java.util.List.of(), c.mailbox(java.time.Duration.ZERO));
+            }
+        }
+        assertEquals(5, node.count("GET", Binding.MAILBOX));
+        assertEquals(1, node.connections().size(), "five requests of one client share one TLS connection: " + node.connections());
+    }
+
     @ParameterizedTest
     @CsvSource({
         "MSG-002, 409",
