@@ -2,6 +2,8 @@ package org.gongwen.api;
 
 import org.gongwen.api.exchange.ExchangeClient;
 import org.gongwen.api.exchange.ExchangeConfig;
+import org.gongwen.api.reliable.ReliableConfig;
+import org.gongwen.api.reliable.ReliableExchange;
 
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -61,6 +63,17 @@ public interface Gongwen {
      *     {@code LOC-003} for key material that cannot be read, {@code LOC-001} if the file cannot be read
      */
     ExchangeConfig exchangeConfig(Path file) throws GongwenException;
+
+    /**
+     * An exchange with a persistent outbox and inbox on top of {@code client} (spec/reliability.md):
+     * opens the store, creating or upgrading its tables, and deletes the files a crash left
+     * half-written. Call {@link ReliableExchange#start()} to start the workers. The exchange does
+     * not close the client.
+     *
+     * @throws GongwenException {@code LOC-002} if the client is not the SDK's own; {@code LOC-001}
+     *     if the store cannot be opened, or its schema is newer than this SDK knows
+     */
+    ReliableExchange reliableExchange(ExchangeClient client, ReliableConfig config) throws GongwenException;
 
     /** Reading keys, certificates and CRLs. */
     KeyMaterial keys();

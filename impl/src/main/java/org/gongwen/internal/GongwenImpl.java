@@ -6,6 +6,9 @@ import org.gongwen.api.GongwenException;
 import org.gongwen.api.exchange.ExchangeClient;
 import org.gongwen.api.exchange.ExchangeConfig;
 import org.gongwen.api.pkg.Limits;
+import org.gongwen.api.reliable.ReliableConfig;
+import org.gongwen.api.reliable.ReliableExchange;
+import org.gongwen.internal.reliable.ReliableExchangeImpl;
 import org.gongwen.api.pkg.PackageBuilder;
 import org.gongwen.api.pkg.PackageVerifier;
 import org.gongwen.api.pkg.UnverifiedPackage;
@@ -33,6 +36,11 @@ public final class GongwenImpl implements Gongwen {
     @Override
     public PackageVerifier verifier(TrustPolicy trust, Limits limits) {
         return new PackageReader(trust, limits);
+    }
+
+    @Override
+    public ReliableExchange reliableExchange(ExchangeClient client, ReliableConfig config) throws GongwenException {
+        return ReliableExchangeImpl.open(client, config);
     }
 
     @Override

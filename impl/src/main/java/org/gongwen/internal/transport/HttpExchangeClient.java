@@ -25,6 +25,7 @@ import org.gongwen.api.exchange.ReceiveResult;
 import org.gongwen.api.exchange.ReceivedMessage;
 import org.gongwen.api.id.NodeId;
 import org.gongwen.api.id.OrgCode;
+import org.gongwen.api.pkg.Limits;
 import org.gongwen.api.pkg.VerifiedPackage;
 import org.gongwen.internal.pkg.PackageReader;
 import org.gongwen.internal.pkg.SignedEnvelope;
@@ -102,6 +103,24 @@ public final class HttpExchangeClient implements ExchangeClient {
         return self;
     }
 
+    /** The package limits this client applies. */
+    public Limits limits() {
+        return config.limits();
+    }
+
+    /** The longest long-poll wait this client asks for. */
+    public Duration maxPollWait() {
+        return config.maxPollWait();
+    }
+
+    /**
+     * Verifies a receipt stored earlier (its signature, its signer's certificate under this
+     * client's trust policy, and the rules of its type).
+     */
+    public Receipt verifyReceipt(byte[] xml) throws GongwenException {
+        return Receipts.verify(xml, trust);
+    }
+
     @Override
     public Receipt send(Path packageFile) throws GongwenException {
         if (packageFile == null) {
@@ -168,6 +187,36 @@ public final class HttpExchangeClient implements ExchangeClient {
     /** A download of one entry, for {@link #fetch} and the receive round. */
     Download download(MailboxEntry entry, Path packageFile) {
         return new Download(http, verifier, config.limits(), self, listener, entry, packageFile);
+    }
+
+    /**
+     * Fetches an entry into {@code packageFile} (which must not exist) for a persistent inbox. A
+     * package that is the message's own fault (it does not verify, or is not addressed to this
+     * organisation) is answered with a REJECTED receipt, as {@link #receive} does, and reported in
+     * the outcome; any other failure is thrown.
+     *
+     * @throws GongwenException a transport or local failure ({@code TRN-001}, {@code TRN-002}, {@code LOC-001})
+     */
+    public FetchOutcome fetchOrReject(MailboxEntry entry, Path packageFile) throws GongwenException {
+        Download d = download(entry, packageFile);
+        try {
+            return new FetchOutcome(new ReceivedMessage(entry, packageFile, d.run()), null, null);
+        } catch (GongwenException e) {
+            if (!d.packageRefused()) {
+                throw e;
+            }
+            ReceiveResult.Rejection r = ReceiveRound.reject(issuer, entry, d.refusedSignature(), e);
+            return new FetchOutcome(null, r.errorCode(), r.message());
+        }
+    }
+
+    /**
+     * Verifies a package file fetched earlier for {@code entry} again, as a fetch verifies it.
+     *
+     * @throws GongwenException the package's refusal code, or {@code AUT-002} if it is not addressed to this organisation
+     */
+    public ReceivedMessage verifyStored(MailboxEntry entry, Path packageFile) throws GongwenException {
+        return new ReceivedMessage(entry, packageFile, download(entry, packageFile).verifyKept());
     }
 
     @Override

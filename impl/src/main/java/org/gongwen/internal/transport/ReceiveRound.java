@@ -98,7 +98,7 @@ final class ReceiveRound {
                 if (kept) {
                     deleteQuietly(file);
                 }
-                rejected.add(reject(entry, d.refusedSignature(), e));
+                rejected.add(reject(issuer, entry, d.refusedSignature(), e));
                 return true;
             }
             failures.add(new ReceiveResult.HandlerFailure(entry, e));
@@ -122,7 +122,8 @@ final class ReceiveRound {
         }
     }
 
-    private ReceiveResult.Rejection reject(MailboxEntry entry, Optional<MessageSignature> signature, GongwenException e) {
+    /** Answers a refused package with a REJECTED receipt where its signature can bind one. */
+    static ReceiveResult.Rejection reject(ReceiptIssuer issuer, MailboxEntry entry, Optional<MessageSignature> signature, GongwenException e) {
         String text = e.getMessage();
         if (signature.isEmpty()) {
             return new ReceiveResult.Rejection(entry, e.code().code(), text

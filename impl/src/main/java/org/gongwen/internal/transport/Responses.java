@@ -22,7 +22,7 @@ final class Responses {
                 ErrorDocument doc = ErrorDocument.read(call.readAll(Binding.MAX_ERROR_BYTES, "error document"));
                 String text = doc.message().startsWith(doc.code().code() + " ") ? doc.message().substring(doc.code().code().length() + 1) : doc.message();
                 return new GongwenException(doc.code(), "node " + call.node() + " refused " + call.what() + " (HTTP " + call.status() + "): "
-                        + text + retryAfter);
+                        + text + retryAfter, retryAfterDuration(call));
             } catch (GongwenException e) {
                 if (e.code().family() == org.gongwen.api.ErrorFamily.TRANSPORT) {
                     return e;
@@ -42,7 +42,16 @@ final class Responses {
     private static GongwenException unexpected(Call call, String body, String retryAfter) {
         boolean serverSide = call.status() >= 500 && call.status() <= 599;
         return new GongwenException(serverSide ? ErrorCode.TRANSPORT_RETRYABLE : ErrorCode.TRANSPORT_FATAL, "node " + call.node()
-                + " answered " + call.what() + " with HTTP " + call.status() + " and " + body + retryAfter);
+                + " answered " + call.what() + " with HTTP " + call.status() + " and " + body + retryAfter, retryAfterDuration(call));
+    }
+
+    /** A {@code Retry-After} in seconds (T-3.4), capped at one day; null if absent or a date. */
+    private static java.time.Duration retryAfterDuration(Call call) {
+        String v = call.header("Retry-After");
+        if (v == null || !v.trim().matches("[0-9]{1,9}")) {
+            return null;
+        }
+        return java.time.Duration.ofSeconds(Math.min(Long.parseLong(v.trim()), 86_400L));
     }
 
     private static String retryAfter(Call call) {
