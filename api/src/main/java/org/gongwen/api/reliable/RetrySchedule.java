@@ -86,7 +86,7 @@ public final class RetrySchedule {
         if (attempt < 1) {
             throw new IllegalArgumentException("attempts count from 1, got " + attempt);
         }
-        double millis = first.toMillis() * Math.pow(multiplier, Math.min(attempt - 1, 62));
+        double millis = first.toMillis() * Math.pow(multiplier, attempt - 1); // Infinity for huge exponents, then capped
         double capped = Math.min(millis, max.toMillis());
         double r = Math.max(0.0, Math.min(random, 1.0));
         return Duration.ofMillis(Math.max(1L, Math.round(capped * (1.0 - jitter * r))));
