@@ -65,8 +65,13 @@ class LargeExchangeTest {
             Path store = dir.resolve("store");
             String received = child("receiver", DbFilingReceiver.class, "--client", dev.clientFile(CHUNHUA),
                     "--db", "jdbc:h2:file:" + dir.resolve("oa").toAbsolutePath(), "--store", store, "--once", "--wait", 30);
-            assertTrue(received.contains("filed 1, rejected 0, handler failures 0"), received);
-            Path kept = store.resolve(XIANYANG + "_" + accepted.messageId() + ".gwpkg");
+            assertTrue(received.contains("stored 1, filed 1"), received);
+            Path kept;
+            try (java.util.stream.Stream<Path> inbox = Files.list(store.resolve("exchange").resolve("inbox"))) {
+                kept = inbox.filter(f -> f.getFileName().toString().startsWith(XIANYANG + "_" + accepted.messageId() + "."))
+                        .reduce((a, b) -> { throw new AssertionError("two inbox files for one message: " + a + ", " + b); })
+                        .orElseThrow(() -> new AssertionError("the package is not in the inbox"));
+            }
             assertEquals(sha256(pkg), sha256(kept), "the received package is byte for byte the one sent");
             assertEquals(sha256(done.resolve("附件1 测绘数据.dat")),
                     sha256(store.resolve(XIANYANG + "_" + accepted.messageId()).resolve("附件1 测绘数据.dat")), "and the attachment was extracted");
