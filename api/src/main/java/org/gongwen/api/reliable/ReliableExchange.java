@@ -112,7 +112,11 @@ public interface ReliableExchange extends AutoCloseable {
      */
     Counters counters();
 
-    /** Stops the workers (waiting for the current calls to finish) and releases the store. */
+    /**
+     * Stops the workers and releases the store. A running send or handler call is waited for (up
+     * to 30 s each); a mailbox request or download in progress is abandoned: nothing it had not
+     * committed to the inbox was acknowledged, so the node offers it again.
+     */
     @Override
     void close();
 

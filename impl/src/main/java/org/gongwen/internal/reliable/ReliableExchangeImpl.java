@@ -47,7 +47,7 @@ public final class ReliableExchangeImpl implements ReliableExchange {
     private ReliableExchangeImpl(HttpExchangeClient client, ReliableConfig config) throws GongwenException {
         this.config = config;
         this.files = new StoreFiles(config.directory());
-        this.db = StoreDatabase.open(config, config.senders() + 4);
+        this.db = StoreDatabase.open(config, config.senders() + 4, client.organisation().value());
         Entries entries = new Entries(client, db, files);
         this.sendLoop = new WorkerLoop("gongwen-outbox", this::sendRoundAndWait);
         this.statusLoop = new WorkerLoop("gongwen-status", this::statusRoundAndWait);
@@ -244,11 +244,13 @@ public final class ReliableExchangeImpl implements ReliableExchange {
             }
             closed = true;
         }
-        long patience = config.receiveWait().toMillis() + 10_000;
+        // A receiver in a long-poll or download is not waited for: nothing it has not committed is
+        // acknowledged, so the node offers it again. Senders and the handler finish their call.
+        long patience = 30_000;
+        receiveLoop.stop(1_000);
         sendLoop.stop(patience);
         statusLoop.stop(patience);
         handlerLoop.stop(patience);
-        receiveLoop.stop(patience);
         senders.shutdown();
         try {
             senders.awaitTermination(patience, java.util.concurrent.TimeUnit.MILLISECONDS);

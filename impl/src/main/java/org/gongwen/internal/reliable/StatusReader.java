@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class StatusReader {
     private static final Logger LOG = LoggerFactory.getLogger(StatusReader.class);
     private static final int ROUND_ROWS = 100;
+    private static final long SLOWEST_MS = 6 * 3600_000L;
 
     private final HttpExchangeClient client;
     private final ReliableConfig config;
@@ -49,7 +50,7 @@ final class StatusReader {
                 LOG.info("the status of message {} could not be read; trying again in {}: {}", row.messageId(), config.statusInterval(),
                         e.getMessage());
                 db.inTransaction(c -> {
-                    OutboxTable.statusNext(c, row.messageId(), next(row, System.currentTimeMillis(), false));
+                    OutboxTable.statusNext(c, row.messageId(), next(row, System.currentTimeMillis(), false, false));
                     return null;
                 });
                 if (e.retryable()) {
@@ -73,6 +74,8 @@ final class StatusReader {
     private List<Receipt> keep(OutboxRow row, MessageStatus status) throws GongwenException {
         long now = System.currentTimeMillis();
         boolean settled = !status.recipients().isEmpty() && status.recipients().stream().allMatch(r -> r.state().isFinal());
+        boolean delivered = !status.recipients().isEmpty() && status.recipients().stream()
+                .allMatch(r -> r.state().isFinal() || r.state() == org.gongwen.api.exchange.DeliveryState.DELIVERED);
         return db.inTransaction(c -> {
             List<Receipt> fresh = new ArrayList<>();
             for (RecipientStatus rs : status.recipients()) {
@@ -84,16 +87,26 @@ final class StatusReader {
                     }
                 }
             }
-            OutboxTable.statusNext(c, row.messageId(), next(row, now, settled));
+            OutboxTable.statusNext(c, row.messageId(), next(row, now, settled, delivered));
             return fresh;
         });
     }
 
-    private Long next(OutboxRow row, long now, boolean settled) {
+    /**
+     * When to read again: never once settled or past the tracking time; at the configured interval
+     * while a recipient has not yet fetched the message; and, once every recipient has it and only
+     * people's steps (签收, 退文) remain, at a tenth of the message's age (at least the interval, at
+     * most six hours), so that old messages cost few requests.
+     */
+    private Long next(OutboxRow row, long now, boolean settled, boolean delivered) {
         if (settled || row.trackUntilMs() != null && now >= row.trackUntilMs()) {
             return null;
         }
-        return now + config.statusInterval().toMillis();
+        long interval = config.statusInterval().toMillis();
+        if (delivered) {
+            interval = Math.max(interval, Math.min((now - row.queuedMs()) / 10, SLOWEST_MS));
+        }
+        return now + interval;
     }
 
     private static String clip(String s) {

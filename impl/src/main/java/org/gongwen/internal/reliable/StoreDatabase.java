@@ -42,6 +42,16 @@ final class StoreDatabase implements AutoCloseable {
      * @throws GongwenException {@code LOC-001} if it cannot be opened or its schema is newer than this code
      */
     static StoreDatabase open(ReliableConfig config, int poolSize) throws GongwenException {
+        return open(config, poolSize, null);
+    }
+
+    /**
+     * Opens the store as {@link #open(ReliableConfig, int)} and binds it to {@code organisation}
+     * (if not null).
+     *
+     * @throws GongwenException {@code LOC-002} if the store belongs to another organisation
+     */
+    static StoreDatabase open(ReliableConfig config, int poolSize, String organisation) throws GongwenException {
         StoreDatabase db;
         if (config.dataSource() != null) {
             db = new StoreDatabase(config.dataSource(), null, "the application's data source");
@@ -68,6 +78,9 @@ final class StoreDatabase implements AutoCloseable {
         try {
             db.inTransaction(c -> {
                 StoreSchema.bringUpToDate(c);
+                if (organisation != null) {
+                    StoreSchema.claim(c, organisation);
+                }
                 return null;
             });
         } catch (GongwenException | RuntimeException e) {

@@ -63,7 +63,7 @@ final class StoreSchema {
     static void upgradeTo(Connection c, int target) throws SQLException, GongwenException {
         if (!exists(c, "gongwen_schema")) {
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE gongwen_schema (id INTEGER NOT NULL PRIMARY KEY, version INTEGER NOT NULL)");
+                s.execute("CREATE TABLE gongwen_schema (id INTEGER NOT NULL PRIMARY KEY, version INTEGER NOT NULL, organisation VARCHAR(18))");
                 s.execute("INSERT INTO gongwen_schema (id, version) VALUES (1, 0)");
             }
         }
@@ -91,6 +91,27 @@ final class StoreSchema {
                 ps.setInt(1, target);
                 ps.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * Binds the store to one organisation (R-4.2): the first organisation to open it owns it; any
+     * other is refused with {@code LOC-002}.
+     */
+    static void claim(Connection c, String organisation) throws SQLException, GongwenException {
+        String owner;
+        try (PreparedStatement ps = c.prepareStatement("SELECT organisation FROM gongwen_schema WHERE id = 1 FOR UPDATE");
+                ResultSet rs = ps.executeQuery()) {
+            owner = rs.next() ? rs.getString(1) : null;
+        }
+        if (owner == null) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gongwen_schema SET organisation = ? WHERE id = 1")) {
+                ps.setString(1, organisation);
+                ps.executeUpdate();
+            }
+        } else if (!owner.equals(organisation)) {
+            throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, "this outbox/inbox store belongs to " + owner + ", not to " + organisation
+                    + "; every organisation needs its own store (its own database or schema)");
         }
     }
 

@@ -58,6 +58,16 @@ class StoreSchemaTest {
     }
 
     @Test
+    void aStoreBelongsToTheFirstOrganisationThatOpensIt() throws Exception {
+        StoreDatabase.open(ReliableConfig.builder(dir).build(), 2, "116104250162020100").close();
+        StoreDatabase.open(ReliableConfig.builder(dir).build(), 2, "116104250162020100").close();
+        GongwenException e = assertThrows(GongwenException.class,
+                () -> StoreDatabase.open(ReliableConfig.builder(dir).build(), 2, "11610400016001016Y"));
+        assertEquals(ErrorCode.LOCAL_ARGUMENT, e.code());
+        assertTrue(e.getMessage().contains("belongs to 116104250162020100"), e.getMessage());
+    }
+
+    @Test
     void aStoreWrittenByANewerSdkIsRefusedAndLeftAlone() throws Exception {
         try (StoreDatabase db = StoreDatabase.open(ReliableConfig.builder(dir).build(), 2)) {
             db.inTransaction(c -> {
