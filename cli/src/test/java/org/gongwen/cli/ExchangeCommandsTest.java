@@ -275,4 +275,37 @@ class ExchangeCommandsTest {
         assertTrue(send.err.startsWith("LOC-001 "), send.err);
         assertEquals("", send.out, "nothing is sent when the receipts cannot be kept");
     }
+
+    @Test
+    void outboxWritesSendsAndListsAndInboxShowsAndReleasesParkedMessages() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("outbox"));
+        Path pkg = work.resolve("report.gwpkg");
+        UUID id = pack(LIQUAN, pkg, Fixtures.file(work, "正文.pdf", 3_000, 7), "--to", org.gongwen.platform.DevPlatform.SHAANXI);
+        Path store = work.resolve("liquan-store");
+        Cli.Result sent = Cli.run("outbox", "--client", client(LIQUAN), "--store", store, "--add", pkg, "--send");
+        assertEquals(0, sent.exit, sent.toString());
+        assertTrue(sent.out.contains("queued   " + id), sent.out);
+        assertTrue(sent.out.contains("ACCEPTED " + id + "  attempts 1"), sent.out);
+
+        Cli.Result again = Cli.run("outbox", "--client", client(LIQUAN), "--store", store, "--add", pkg, "--state", "ACCEPTED");
+        assertEquals(0, again.exit, again.toString());
+        assertEquals(1, again.out.lines().filter(l -> l.startsWith("ACCEPTED " + id)).count(), "the same bytes are one entry: " + again.out);
+        Cli.Result queued = Cli.run("outbox", "--client", client(LIQUAN), "--store", store, "--state", "QUEUED");
+        assertEquals("", queued.out.strip(), "nothing is queued");
+
+        Cli.Result foreign = Cli.run("outbox", "--client", client(org.gongwen.platform.DevPlatform.SHAANXI), "--store", store);
+        assertEquals(2, foreign.exit, foreign.toString());
+        assertTrue(foreign.err.startsWith("LOC-002") && foreign.err.contains("belongs to " + LIQUAN), foreign.err);
+
+        Path inbox = work.resolve("shaanxi-store");
+        Cli.Result none = Cli.run("inbox", "--client", client(org.gongwen.platform.DevPlatform.SHAANXI), "--store", inbox);
+        assertEquals(0, none.exit, none.toString());
+        assertTrue(none.out.contains("0 parked"), none.out);
+        Cli.Result unknown = Cli.run("inbox", "--client", client(org.gongwen.platform.DevPlatform.SHAANXI), "--store", inbox,
+                "--retry", LIQUAN + "/" + id);
+        assertEquals(1, unknown.exit, unknown.toString());
+        assertTrue(unknown.err.startsWith("MSG-003"), unknown.err);
+        Cli.Result bad = Cli.run("inbox", "--client", client(org.gongwen.platform.DevPlatform.SHAANXI), "--store", inbox, "--retry", "nonsense");
+        assertEquals(2, bad.exit, bad.toString());
+    }
 }
