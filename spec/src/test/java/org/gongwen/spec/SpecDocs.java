@@ -22,11 +22,13 @@ final class SpecDocs {
             "identifiers.md", "I",
             "signature.md", "S",
             "transport.md", "T",
+            "lifecycle.md", "C",
             "limits.md", "L");
 
     /** Every Markdown document of the standard, including those without clauses. */
     static final List<String> ALL = List.of(
-            "README.md", "package.md", "envelope.md", "identifiers.md", "signature.md", "transport.md", "errors.md", "limits.md");
+            "README.md", "package.md", "envelope.md", "identifiers.md", "signature.md", "transport.md", "lifecycle.md", "errors.md",
+            "limits.md");
 
     private SpecDocs() {
     }
