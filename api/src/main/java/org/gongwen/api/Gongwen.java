@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.ServiceLoader;
 import org.gongwen.api.pkg.Limits;
+import org.gongwen.api.envelope.Header;
+import org.gongwen.api.pkg.LifecycleBuilder;
 import org.gongwen.api.pkg.PackageBuilder;
 import org.gongwen.api.pkg.PackageVerifier;
 import org.gongwen.api.pkg.UnverifiedPackage;
@@ -37,6 +39,27 @@ public interface Gongwen {
 
     /** Starts a new package. */
     PackageBuilder newPackage();
+
+    /**
+     * Starts a 撤销 (withdrawal) of a document this organisation sent (spec/lifecycle.md, C-2):
+     * a signed {@code WITHDRAWAL} package, to be sent like any package. The platform withdraws the
+     * document for each recipient that has not yet signed for it or returned it.
+     *
+     * @param original the header of the document as sent (for example from the sender's own package file)
+     * @param reason why (1 to 2,000 characters); it reaches the recipients and the sender's status
+     * @throws IllegalArgumentException if the original is itself a withdrawal or reminder
+     */
+    LifecycleBuilder withdrawal(Header original, String reason);
+
+    /**
+     * Starts a 催办 (reminder) about a document this organisation sent (spec/lifecycle.md, C-3):
+     * a signed {@code REMINDER} package for recipients that have not yet signed for it or returned it.
+     *
+     * @param original the header of the document as sent
+     * @param remark what the reminder says (1 to 2,000 characters)
+     * @throws IllegalArgumentException if the original is itself a withdrawal or reminder
+     */
+    LifecycleBuilder reminder(Header original, String remark);
 
     /** A verifier with the given trust policy and the default {@link Limits}. */
     PackageVerifier verifier(TrustPolicy trust);

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
                 "and sends, receives, signs for and returns them through a platform node."},
         subcommands = {PkiCommand.class, PackCommand.class, VerifyCommand.class, InspectCommand.class, ExtractCommand.class,
                 SendCommand.class, ReceiveCommand.class, StatusCommand.class, SignForCommand.class, ReturnCommand.class,
-                OutboxCommand.class, InboxCommand.class, PlatformCommand.class},
+                WithdrawCommand.class, RemindCommand.class, OutboxCommand.class, InboxCommand.class,
+                PlatformCommand.class},
         footer = {"", "Exit status: 0 success (package valid), 1 package refused, 2 usage error, "
                 + "3 local file or key problem, 4 internal error, 5 the platform node could not be reached or failed. "
                 + "An error is one line on standard error that starts with its stable code, for example 'SIG-003 ...'."})

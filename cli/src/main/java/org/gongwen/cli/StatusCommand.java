@@ -55,6 +55,7 @@ final class StatusCommand implements Callable<Integer> {
                 t.signedBy().ifPresent(n -> line.append(" 签收人: ").append(n));
                 t.reason().ifPresent(n -> line.append(" 理由: ").append(n));
                 t.errorCode().ifPresent(n -> line.append(" ").append(n));
+                t.causedBy().ifPresent(n -> line.append(" (message ").append(n).append(')'));
                 w.println("    " + ErrorReporter.oneLine(line.toString()));
             }
         }

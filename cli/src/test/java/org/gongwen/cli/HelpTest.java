@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HelpTest {
     @ParameterizedTest
-    @ValueSource(strings = {"pki", "pack", "verify", "inspect", "extract", "send", "receive", "status", "sign-for", "return", "platform"})
+    @ValueSource(strings = {"pki", "pack", "verify", "inspect", "extract", "send", "receive", "status", "sign-for", "return", "withdraw", "remind", "platform"})
     void everyCommandHasHelp(String command) {
         Cli.Result r = Cli.run(command, "--help");
         assertEquals(0, r.exit, r.toString());

@@ -5,6 +5,9 @@ import org.gongwen.api.Gongwen;
 import org.gongwen.api.GongwenException;
 import org.gongwen.api.exchange.ExchangeClient;
 import org.gongwen.api.exchange.ExchangeConfig;
+import org.gongwen.api.envelope.Header;
+import org.gongwen.api.envelope.MessageType;
+import org.gongwen.api.pkg.LifecycleBuilder;
 import org.gongwen.api.pkg.Limits;
 import org.gongwen.api.reliable.ReliableConfig;
 import org.gongwen.api.reliable.ReliableExchange;
@@ -15,6 +18,7 @@ import org.gongwen.api.pkg.UnverifiedPackage;
 import org.gongwen.api.sign.KeyMaterial;
 import org.gongwen.api.trust.TrustPolicy;
 import org.gongwen.internal.keys.KeyFiles;
+import org.gongwen.internal.lifecycle.LifecycleWriter;
 import org.gongwen.internal.pkg.PackageReader;
 import org.gongwen.internal.pkg.PackageWriter;
 import org.gongwen.internal.transport.HttpExchangeClient;
@@ -26,6 +30,16 @@ public final class GongwenImpl implements Gongwen {
     @Override
     public PackageBuilder newPackage() {
         return new PackageWriter();
+    }
+
+    @Override
+    public LifecycleBuilder withdrawal(Header original, String reason) {
+        return LifecycleWriter.about(MessageType.WITHDRAWAL, original, reason);
+    }
+
+    @Override
+    public LifecycleBuilder reminder(Header original, String remark) {
+        return LifecycleWriter.about(MessageType.REMINDER, original, remark);
     }
 
     @Override

@@ -194,7 +194,7 @@ public final class DevPlatform implements AutoCloseable {
         return NodeConfig.builder().node(id, n.name()).signingIdentity(n.signing())
                 .tlsIdentity(n.tls().key(), n.tls().chain()).tlsTrustAnchors(List.of(tlsCa.certificate()))
                 .trust(trust).storageDirectory(workDir.resolve("nodes").resolve(id.value())).directory(directory)
-                .relayRetry(Duration.ofMillis(200), Duration.ofSeconds(5));
+                .relayRetry(Duration.ofMillis(200), Duration.ofSeconds(5)).expirySweepInterval(Duration.ofMillis(250));
     }
 
     /** Tells every node the current URIs of its neighbours. */

@@ -59,6 +59,7 @@ public final class NodeConfig {
     private final Duration maxPollWait;
     private final Duration relayInitialDelay;
     private final Duration relayMaxDelay;
+    private final Duration expirySweepInterval;
     private final int maxConnections;
     private final long minUploadBytesPerSecond;
     private final long minFreeStorageBytes;
@@ -151,6 +152,7 @@ public final class NodeConfig {
         }
         this.relayInitialDelay = positive("relayInitialDelay", b.relayInitialDelay);
         this.relayMaxDelay = positive("relayMaxDelay", b.relayMaxDelay);
+        this.expirySweepInterval = positive("expirySweepInterval", b.expirySweepInterval);
         if (relayMaxDelay.compareTo(relayInitialDelay) < 0) {
             throw new IllegalArgumentException("relayMaxDelay must not be shorter than relayInitialDelay");
         }
@@ -240,6 +242,7 @@ public final class NodeConfig {
         b.maxPollWait = maxPollWait;
         b.relayInitialDelay = relayInitialDelay;
         b.relayMaxDelay = relayMaxDelay;
+        b.expirySweepInterval = expirySweepInterval;
         b.maxConnections = maxConnections;
         b.minUploadBytesPerSecond = minUploadBytesPerSecond;
         b.minFreeStorageBytes = minFreeStorageBytes;
@@ -315,6 +318,12 @@ public final class NodeConfig {
     /** The longest delay between two relay attempts. */
     public Duration relayMaxDelay() { return relayMaxDelay; }
 
+    /**
+     * How often the node looks for messages whose {@code Expires} passed while they waited in a
+     * mailbox, takes them out and issues their EXPIRED receipts (spec/lifecycle.md, C-7).
+     */
+    public Duration expirySweepInterval() { return expirySweepInterval; }
+
     /** The most connections the node keeps open at once; more wait until one closes (default 1,000). */
     public int maxConnections() { return maxConnections; }
 
@@ -359,6 +368,7 @@ public final class NodeConfig {
         private Duration maxPollWait = MAX_POLL_WAIT;
         private Duration relayInitialDelay = Duration.ofSeconds(1);
         private Duration relayMaxDelay = Duration.ofMinutes(5);
+        private Duration expirySweepInterval = Duration.ofSeconds(30);
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private long minUploadBytesPerSecond = DEFAULT_MIN_UPLOAD_BYTES_PER_SECOND;
         private long minFreeStorageBytes = DEFAULT_MIN_FREE_STORAGE_BYTES;
@@ -440,6 +450,9 @@ public final class NodeConfig {
             this.relayMaxDelay = max;
             return this;
         }
+
+        /** Sets how often expired messages are taken out of the mailboxes (default 30 s; C-7). */
+        public Builder expirySweepInterval(Duration d) { this.expirySweepInterval = Objects.requireNonNull(d); return this; }
 
         /** Sets the most connections the node keeps open at once (default 1,000). */
         public Builder maxConnections(int max) { this.maxConnections = max; return this; }

@@ -37,6 +37,7 @@ import org.gongwen.platform.internal.node.MessageIntake;
 import org.gongwen.platform.internal.node.NodeCore;
 import org.gongwen.platform.internal.node.Queries;
 import org.gongwen.platform.internal.node.ReceiptIntake;
+import org.gongwen.platform.internal.node.ExpirySweep;
 import org.gongwen.platform.internal.node.RelayWorker;
 import org.gongwen.platform.internal.route.HttpLayerNames;
 import org.gongwen.platform.internal.route.RelayClient;
@@ -118,6 +119,7 @@ public final class PlatformNode implements AutoCloseable {
             }
             worker = new RelayWorker(core, new RelayClient(clientTls, self), peers::get, config.relayInitialDelay(), config.relayMaxDelay());
             core.onRelayQueued(worker::wake);
+            new ExpirySweep(core).schedule(timers, config.expirySweepInterval());
             jetty = server(config, serverTls);
             NodeHandler handler = new NodeHandler(core, new MessageIntake(core, Gongwen.load().verifier(config.trust(), config.limits()),
                     config.limits().maxPackageBytes(), config.minFreeStorageBytes()), new ReceiptIntake(core), new Queries(core),

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class SpecClausesTest {
     /** A clause definition: a line starting with the bold identifier, for example "**P-8.3**". */
-    private static final Pattern DEFINITION = Pattern.compile("^\\*\\*([GPEISLTR])-(\\d+)\\.(\\d+)[ *]");
+    private static final Pattern DEFINITION = Pattern.compile("^\\*\\*([GPEISLTRC])-(\\d+)\\.(\\d+)[ *]");
     /** A citation of a clause (P-8.3) or a section (P-8). */
-    private static final Pattern CITATION = Pattern.compile("(?<![\\w-])([GPEISLTR])-(\\d+)(?:\\.(\\d+))?(?![\\w-])");
+    private static final Pattern CITATION = Pattern.compile("(?<![\\w-])([GPEISLTRC])-(\\d+)(?:\\.(\\d+))?(?![\\w-])");
     private static final Pattern SECTION_HEADING = Pattern.compile("^## (\\d+)\\. ");
     /** "P-256" is the elliptic curve, not section 256 of package.md. */
     private static final Set<String> NOT_CITATIONS = Set.of("P-256");

@@ -23,11 +23,13 @@ final class SpecDocs {
             "signature.md", "S",
             "transport.md", "T",
             "reliability.md", "R",
+            "lifecycle.md", "C",
             "limits.md", "L");
 
     /** Every Markdown document of the standard, including those without clauses. */
     static final List<String> ALL = List.of(
-            "README.md", "package.md", "envelope.md", "identifiers.md", "signature.md", "transport.md", "reliability.md", "errors.md", "limits.md");
+            "README.md", "package.md", "envelope.md", "identifiers.md", "signature.md", "transport.md", "lifecycle.md",
+            "reliability.md", "errors.md", "limits.md");
 
     private SpecDocs() {
     }

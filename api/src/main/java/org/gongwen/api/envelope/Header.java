@@ -160,6 +160,24 @@ public final class Header {
         return "Header{" + messageType + " " + messageId + " from " + sender + " to " + to + " cc " + cc + "}";
     }
 
+    /**
+     * Starts the header of a reply (spec/lifecycle.md, C-4): a {@link MessageType#REPLY} from
+     * {@code replier} to the original's sender, in the original's conversation, with
+     * {@code RefToMessageId} the original's id, a new message id and the creation time now. Add
+     * further recipients, an expiry or an urgency to the returned builder as for any header.
+     *
+     * @throws IllegalArgumentException if {@code replier} is not a recipient of the original
+     */
+    public static Builder replyTo(Header original, OrgCode replier) {
+        Objects.requireNonNull(original, "original");
+        Objects.requireNonNull(replier, "replier");
+        if (!original.recipients().contains(replier)) {
+            throw new IllegalArgumentException(replier + " is not a recipient of message " + original.messageId() + " and cannot reply to it");
+        }
+        return builder().conversationId(original.conversationId()).refToMessageId(original.messageId())
+                .sender(replier).to(original.sender()).messageType(MessageType.REPLY);
+    }
+
     /** Builds a {@link Header}. Not thread-safe. */
     public static final class Builder {
         private UUID messageId;

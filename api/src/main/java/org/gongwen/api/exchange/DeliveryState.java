@@ -18,10 +18,12 @@ public enum DeliveryState {
     /** A node refused it for this recipient. Final. */
     REJECTED,
     /** It expired before delivery. Final. */
-    EXPIRED;
+    EXPIRED,
+    /** The sender withdrew it (撤销) before the recipient signed for it or returned it. Final. */
+    WITHDRAWN;
 
     /** Whether nothing further can happen for this recipient. */
     public boolean isFinal() {
-        return this == SIGNED_FOR || this == RETURNED || this == REJECTED || this == EXPIRED;
+        return this == SIGNED_FOR || this == RETURNED || this == REJECTED || this == EXPIRED || this == WITHDRAWN;
     }
 }

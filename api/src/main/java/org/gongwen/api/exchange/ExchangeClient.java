@@ -98,6 +98,41 @@ public interface ExchangeClient extends AutoCloseable {
     Receipt returnDocument(VerifiedPackage document, String reason) throws GongwenException;
 
     /**
+     * 撤销: withdraws a document this organisation sent, for every recipient whose state is not
+     * yet final (spec/lifecycle.md, C-2). Builds a signed WITHDRAWAL package from the message's
+     * status (its conversation and recipients), sends it and returns the home node's ACCEPTED
+     * receipt for it. Each recipient's home node then decides: the original's status shows
+     * {@link ReceiptType#WITHDRAWN} for the recipient, or the withdrawal's status a
+     * {@link ReceiptType#REJECTED} receipt with {@code MSG-005} if the recipient signed for the
+     * document first.
+     *
+     * @param messageId the document's message id
+     * @param reason why (1 to 2,000 characters)
+     * @return the ACCEPTED receipt of the withdrawal message
+     * @throws GongwenException {@code MSG-003} if the home node knows no such message from this
+     *     organisation; {@code MSG-005} if every recipient has already signed for it, returned it,
+     *     or it was withdrawn, expired or rejected for them; {@code LOC-002} for an empty or too
+     *     long reason; the codes of {@link #send} for the withdrawal message itself
+     */
+    Receipt withdraw(UUID messageId, String reason) throws GongwenException;
+
+    /**
+     * 催办: reminds every recipient of a document this organisation sent whose state is not yet
+     * final (spec/lifecycle.md, C-3). Builds, signs and sends a REMINDER package; each recipient's
+     * home node records a {@link ReceiptType#REMINDED} entry on the original's timeline and puts
+     * the reminder into the recipient's mailbox.
+     *
+     * @param messageId the document's message id
+     * @param remark what the reminder says (1 to 2,000 characters)
+     * @return the ACCEPTED receipt of the reminder message
+     * @throws GongwenException {@code MSG-003} if the home node knows no such message from this
+     *     organisation; {@code MSG-005} if no recipient is left to remind (every one signed for
+     *     it, returned it, or it was withdrawn, expired or rejected); {@code LOC-002} for an empty
+     *     or too long remark; the codes of {@link #send} for the reminder message itself
+     */
+    Receipt remind(UUID messageId, String remark) throws GongwenException;
+
+    /**
      * Reads the per-recipient status of a message this organisation sent, every receipt verified.
      *
      * @throws GongwenException {@code MSG-003} if the home node knows no such message from this organisation

@@ -13,13 +13,24 @@ import org.gongwen.api.id.OrgCode;
 public final class MessageStatus {
     private final OrgCode sender;
     private final UUID messageId;
+    private final UUID conversationId;
     private final Receipt accepted;
     private final List<RecipientStatus> recipients;
 
-    /** Creates a status. */
+    /** Creates a status without a conversation id. */
     public MessageStatus(OrgCode sender, UUID messageId, Receipt accepted, List<RecipientStatus> recipients) {
+        this(sender, messageId, null, accepted, recipients);
+    }
+
+    /**
+     * Creates a status.
+     *
+     * @param conversationId the message's conversation id as the node reports it, or null
+     */
+    public MessageStatus(OrgCode sender, UUID messageId, UUID conversationId, Receipt accepted, List<RecipientStatus> recipients) {
         this.sender = Objects.requireNonNull(sender, "sender");
         this.messageId = Objects.requireNonNull(messageId, "messageId");
+        this.conversationId = conversationId;
         this.accepted = Objects.requireNonNull(accepted, "accepted");
         this.recipients = List.copyOf(recipients);
     }
@@ -29,6 +40,12 @@ public final class MessageStatus {
 
     /** The message id. */
     public UUID messageId() { return messageId; }
+
+    /**
+     * The message's conversation id, as the home node reports it (T-8.1); empty from a node that
+     * does not report it. Lifecycle messages about this message use it (spec/lifecycle.md).
+     */
+    public Optional<UUID> conversationId() { return Optional.ofNullable(conversationId); }
 
     /** The home node's ACCEPTED receipt. */
     public Receipt accepted() { return accepted; }

@@ -30,6 +30,7 @@ public final class Receipt {
     private final String signedBy;
     private final String reason;
     private final String errorCode;
+    private final UUID causedBy;
     private final X509Certificate signerCertificate;
     private final byte[] xml;
 
@@ -47,6 +48,7 @@ public final class Receipt {
         this.signedBy = b.signedBy;
         this.reason = b.reason;
         this.errorCode = b.errorCode;
+        this.causedBy = b.causedBy;
         this.signerCertificate = Objects.requireNonNull(b.signerCertificate, "signerCertificate");
         this.xml = Objects.requireNonNull(b.xml, "xml").clone();
     }
@@ -103,6 +105,13 @@ public final class Receipt {
     /** For {@link ReceiptType#REJECTED}: the error code from spec/errors.md. */
     public Optional<String> errorCode() { return Optional.ofNullable(errorCode); }
 
+    /**
+     * The lifecycle message that caused this receipt (spec/lifecycle.md): the WITHDRAWAL of a
+     * {@link ReceiptType#WITHDRAWN}, the REMINDER of a {@link ReceiptType#REMINDED}, the REPLY of a
+     * {@link ReceiptType#REPLIED}; empty for every other type.
+     */
+    public Optional<UUID> causedBy() { return Optional.ofNullable(causedBy); }
+
     /** The certificate the receipt was verified with. */
     public X509Certificate signerCertificate() { return signerCertificate; }
 
@@ -140,6 +149,7 @@ public final class Receipt {
         private String signedBy;
         private String reason;
         private String errorCode;
+        private UUID causedBy;
         private X509Certificate signerCertificate;
         private byte[] xml;
 
@@ -185,6 +195,9 @@ public final class Receipt {
 
         /** Sets the error code. */
         public Builder errorCode(String v) { this.errorCode = v; return this; }
+
+        /** Sets the lifecycle message that caused the receipt. */
+        public Builder causedBy(UUID v) { this.causedBy = v; return this; }
 
         /** Sets the verified signer certificate. */
         public Builder signerCertificate(X509Certificate v) { this.signerCertificate = v; return this; }

@@ -17,10 +17,26 @@ public enum ReceiptType {
      * error code. Signed by that node or by the recipient.
      */
     REJECTED,
-    /** 撤销: the sender withdrew the message. */
+    /**
+     * 撤销: the sender withdrew the message for this recipient with a WITHDRAWAL message. Signed
+     * by the recipient's home node, which took the decision (spec/lifecycle.md).
+     */
     WITHDRAWN,
-    /** The message expired before it was delivered. Signed by the node that holds it. */
-    EXPIRED;
+    /**
+     * The message expired before it was delivered: on its way between nodes, or waiting in the
+     * recipient's mailbox. Signed by the node that holds it.
+     */
+    EXPIRED,
+    /**
+     * 催办: the sender reminded this recipient with a REMINDER message. Signed by the recipient's
+     * home node; a timeline entry that does not change the recipient's state.
+     */
+    REMINDED,
+    /**
+     * The recipient answered the message with a REPLY in the same conversation. Signed by the
+     * recipient's home node; a timeline entry that does not change the recipient's state.
+     */
+    REPLIED;
 
     /** Whether a recipient organisation may issue receipts of this type. */
     public boolean issuedByRecipient() {
@@ -29,6 +45,7 @@ public enum ReceiptType {
 
     /** Whether a platform node may issue receipts of this type. */
     public boolean issuedByNode() {
-        return this == ACCEPTED || this == RELAYED || this == REJECTED || this == EXPIRED;
+        return this == ACCEPTED || this == RELAYED || this == REJECTED || this == EXPIRED
+                || this == WITHDRAWN || this == REMINDED || this == REPLIED;
     }
 }

@@ -8,6 +8,8 @@ import java.util.Set;
 public final class MediaTypes {
     /** The media types a 正文 may have. */
     public static final Set<String> BODY_TYPES = Set.of("application/ofd", "application/pdf");
+    /** The plain-text 正文 a withdrawal or reminder may have instead (P-4.2, C-2.2). */
+    public static final String TEXT_BODY = "text/plain";
 
     private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
             Map.entry("ofd", "application/ofd"),
@@ -33,6 +35,18 @@ public final class MediaTypes {
             Map.entry("mp4", "video/mp4"));
 
     private MediaTypes() {
+    }
+
+    /**
+     * Whether a 正文 of this media type is allowed in a message of this type (P-4.2): OFD or PDF,
+     * and for a WITHDRAWAL or REMINDER also plain text.
+     */
+    public static boolean bodyAllowed(org.gongwen.api.envelope.MessageType type, String mediaType) {
+        if (BODY_TYPES.contains(mediaType)) {
+            return true;
+        }
+        return TEXT_BODY.equals(mediaType)
+                && (type == org.gongwen.api.envelope.MessageType.WITHDRAWAL || type == org.gongwen.api.envelope.MessageType.REMINDER);
     }
 
     /** The media type for a file name, {@code application/octet-stream} when unknown. */

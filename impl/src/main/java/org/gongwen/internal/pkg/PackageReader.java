@@ -152,8 +152,9 @@ public final class PackageReader implements PackageVerifier {
             if (p.size() > limits.maxPartBytes()) {
                 throw new GongwenException(ErrorCode.LIMIT_SIZE, "part '" + p.name() + "' has " + p.size() + " bytes; the limit is " + limits.maxPartBytes());
             }
-            if (p.role() == org.gongwen.api.envelope.PartRole.BODY && !MediaTypes.BODY_TYPES.contains(p.mediaType())) {
-                throw new GongwenException(ErrorCode.INVALID_VALUE, "the 正文 must be application/ofd or application/pdf, found " + p.mediaType());
+            if (p.role() == org.gongwen.api.envelope.PartRole.BODY && !MediaTypes.bodyAllowed(env.header().messageType(), p.mediaType())) {
+                throw new GongwenException(ErrorCode.INVALID_VALUE, "the 正文 must be application/ofd or application/pdf (a WITHDRAWAL"
+                        + " or REMINDER may also have text/plain); this " + env.header().messageType() + " has " + p.mediaType());
             }
         }
         if (env.manifest().totalSize() > limits.maxPackageBytes()) {

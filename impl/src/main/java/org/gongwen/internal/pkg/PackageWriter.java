@@ -205,8 +205,9 @@ public final class PackageWriter implements PackageBuilder {
             if (!names.add(PartNames.collisionKey(s.name))) {
                 throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, "two parts are named '" + s.name + "' (letter case ignored)");
             }
-            if (s.role == PartRole.BODY && !MediaTypes.BODY_TYPES.contains(s.mediaType)) {
-                throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, "the 正文 must be OFD or PDF (application/ofd, application/pdf), found " + s.mediaType);
+            if (s.role == PartRole.BODY && !MediaTypes.bodyAllowed(header.messageType(), s.mediaType)) {
+                throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, "the 正文 must be OFD or PDF (application/ofd, application/pdf)"
+                        + " (a WITHDRAWAL or REMINDER may also have text/plain), found " + s.mediaType);
             }
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +19,9 @@ import org.gongwen.api.exchange.ExchangeClient;
 import org.gongwen.api.exchange.ExchangeConfig;
 import org.gongwen.api.exchange.MailboxEntry;
 import org.gongwen.api.exchange.MessageHandler;
+import org.gongwen.api.envelope.MessageType;
 import org.gongwen.api.exchange.MessageStatus;
+import org.gongwen.api.exchange.RecipientStatus;
 import org.gongwen.api.exchange.Receipt;
 import org.gongwen.api.exchange.ReceiptType;
 import org.gongwen.api.exchange.ReceiveResult;
@@ -27,6 +30,7 @@ import org.gongwen.api.id.NodeId;
 import org.gongwen.api.id.OrgCode;
 import org.gongwen.api.pkg.Limits;
 import org.gongwen.api.pkg.VerifiedPackage;
+import org.gongwen.internal.lifecycle.LifecycleWriter;
 import org.gongwen.internal.pkg.PackageReader;
 import org.gongwen.internal.pkg.SignedEnvelope;
 import org.gongwen.internal.trust.Certificates;
@@ -240,6 +244,56 @@ public final class HttpExchangeClient implements ExchangeClient {
     @Override
     public Receipt returnDocument(VerifiedPackage document, String reason) throws GongwenException {
         return issuer.returned(document, reason);
+    }
+
+    @Override
+    public Receipt withdraw(UUID messageId, String reason) throws GongwenException {
+        return sendLifecycle(MessageType.WITHDRAWAL, messageId, reason);
+    }
+
+    @Override
+    public Receipt remind(UUID messageId, String remark) throws GongwenException {
+        return sendLifecycle(MessageType.REMINDER, messageId, remark);
+    }
+
+    /** Builds a lifecycle package from the original's status (C-2, C-3), for the recipients not yet final, and sends it. */
+    private Receipt sendLifecycle(MessageType type, UUID messageId, String text) throws GongwenException {
+        if (text == null || text.isBlank() || text.length() > LifecycleWriter.MAX_TEXT) {
+            throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, (type == MessageType.WITHDRAWAL ? "the reason" : "the remark")
+                    + " must be 1 to " + LifecycleWriter.MAX_TEXT + " characters");
+        }
+        MessageStatus st = status(messageId);
+        UUID conversation = st.conversationId().orElseThrow(() -> new GongwenException(ErrorCode.TRANSPORT_FATAL,
+                "node " + http.base() + " does not report the conversation of message " + messageId + " (T-8.1)"));
+        List<OrgCode> to = new ArrayList<>();
+        List<OrgCode> cc = new ArrayList<>();
+        for (RecipientStatus r : st.recipients()) {
+            if (!r.state().isFinal()) {
+                (r.primary() ? to : cc).add(r.recipient());
+            }
+        }
+        if (to.isEmpty() && cc.isEmpty()) {
+            throw new GongwenException(ErrorCode.STATE_CONFLICT, "message " + messageId + " is in a final state for every recipient ("
+                    + st.recipients() + "); there is nothing to " + (type == MessageType.WITHDRAWAL ? "withdraw" : "remind of"));
+        }
+        String name = lookup(self).map(DirectoryEntry::name).orElse(self.value());
+        Path file;
+        try {
+            file = Files.createTempFile("gongwen-" + type.name().toLowerCase(java.util.Locale.ROOT) + "-", ".gwpkg");
+        } catch (IOException e) {
+            throw new GongwenException(ErrorCode.LOCAL_IO, "cannot create a temporary package file: " + e.getMessage(), e);
+        }
+        try {
+            new LifecycleWriter(type, self, messageId, conversation, to, cc, text).issuer(name)
+                    .signWith(config.signingIdentity()).writeTo(file);
+            return send(file);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file; the system cleans its temporary folder
+            }
+        }
     }
 
     @Override

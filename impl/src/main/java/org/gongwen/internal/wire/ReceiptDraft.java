@@ -25,6 +25,7 @@ public final class ReceiptDraft {
     String signedBy;
     String reason;
     String errorCode;
+    UUID causedBy;
 
     /**
      * Starts a receipt.
@@ -65,4 +66,7 @@ public final class ReceiptDraft {
 
     /** Sets the error code. */
     public ReceiptDraft errorCode(String code) { this.errorCode = code; return this; }
+
+    /** Sets the lifecycle message that caused the receipt (WITHDRAWN, REMINDED, REPLIED). */
+    public ReceiptDraft causedBy(UUID id) { this.causedBy = id; return this; }
 }

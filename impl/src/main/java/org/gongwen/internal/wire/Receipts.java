@@ -53,7 +53,7 @@ public final class Receipts {
      */
     public static byte[] sign(ReceiptDraft d, SigningIdentity identity) throws GongwenException {
         try {
-            checkRules(d.type, d.issuer, d.recipients, d.fromNode, d.signedBy, d.reason, d.errorCode);
+            checkRules(d.type, d.issuer, d.recipients, d.fromNode, d.signedBy, d.reason, d.errorCode, d.causedBy);
         } catch (GongwenException e) {
             throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, "cannot sign this receipt: " + e.getMessage());
         }
@@ -80,6 +80,7 @@ public final class Receipts {
         optional(root, "SignedBy", d.signedBy);
         optional(root, "Reason", d.reason);
         optional(root, "ErrorCode", d.errorCode);
+        optional(root, "CausedBy", d.causedBy == null ? null : d.causedBy.toString());
         EnvelopeSigner.sign(doc, identity);
         return WireXml.bytes(doc);
     }
@@ -116,7 +117,14 @@ public final class Receipts {
         String signedBy = WireXml.text(root, "SignedBy");
         String reason = WireXml.text(root, "Reason");
         String errorCode = WireXml.text(root, "ErrorCode");
-        checkRules(type, issuer, recipients, fromNode, signedBy, reason, errorCode);
+        String causedByText = WireXml.text(root, "CausedBy");
+        UUID causedBy;
+        try {
+            causedBy = causedByText == null ? null : UUID.fromString(causedByText);
+        } catch (IllegalArgumentException e) {
+            throw new GongwenException(ErrorCode.INVALID_VALUE, "receipt CausedBy: " + e.getMessage());
+        }
+        checkRules(type, issuer, recipients, fromNode, signedBy, reason, errorCode, causedBy);
         Element m = WireXml.children(root, "Message").get(0);
         Element sd = WireXml.children(m, "SignatureDigest").get(0);
         DigestAlgorithm alg = Algorithms.digestOf(sd.getAttribute("Algorithm")).orElseThrow(() ->
@@ -128,7 +136,7 @@ public final class Receipts {
                     .messageSender(OrgCode.of(WireXml.text(m, "Sender")))
                     .messageId(UUID.fromString(WireXml.text(m, "MessageId")))
                     .signatureDigest(alg, Base64.getMimeDecoder().decode(sd.getTextContent()))
-                    .fromNode(fromNode).signedBy(signedBy).reason(reason).errorCode(errorCode);
+                    .fromNode(fromNode).signedBy(signedBy).reason(reason).errorCode(errorCode).causedBy(causedBy);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new GongwenException(ErrorCode.INVALID_VALUE, "receipt value: " + e.getMessage());
         }
@@ -154,14 +162,11 @@ public final class Receipts {
 
     /** The rules of T-7.3 on who issues which type with which elements. */
     static void checkRules(ReceiptType type, String issuer, List<OrgCode> recipients, String fromNode, String signedBy,
-            String reason, String errorCode) throws GongwenException {
+            String reason, String errorCode, UUID causedBy) throws GongwenException {
         boolean node = NodeId.isValid(issuer);
         boolean org = OrgCode.isValid(issuer);
         if (!node && !org) {
             throw rule("issuer " + issuer + " is neither a node id nor an organisation code");
-        }
-        if (type == ReceiptType.WITHDRAWN) {
-            throw rule("WITHDRAWN receipts are reserved");
         }
         if (node && !type.issuedByNode() || org && !type.issuedByRecipient()) {
             throw rule(type + " may not be issued by " + (node ? "a node" : "an organisation"));
@@ -179,6 +184,9 @@ public final class Receipts {
                 break;
             case REJECTED:
             case EXPIRED:
+            case WITHDRAWN:
+            case REMINDED:
+            case REPLIED:
                 require(recipients.size() == 1, type + " names exactly one recipient");
                 break;
             default:
@@ -187,7 +195,11 @@ public final class Receipts {
         require(fromNode == null || type == ReceiptType.RELAYED, "FromNode belongs to RELAYED only");
         require((signedBy != null) == (type == ReceiptType.SIGNED_FOR), "SignedBy is required for SIGNED_FOR and only there");
         require(type != ReceiptType.RETURNED || reason != null, "RETURNED needs a Reason");
-        require(reason == null || type == ReceiptType.RETURNED || type == ReceiptType.REJECTED, "Reason belongs to RETURNED and REJECTED");
+        require(type != ReceiptType.WITHDRAWN || reason != null, "WITHDRAWN needs a Reason");
+        require(reason == null || type == ReceiptType.RETURNED || type == ReceiptType.REJECTED || type == ReceiptType.WITHDRAWN
+                || type == ReceiptType.REMINDED, "Reason belongs to RETURNED, REJECTED, WITHDRAWN and REMINDED");
+        boolean lifecycle = type == ReceiptType.WITHDRAWN || type == ReceiptType.REMINDED || type == ReceiptType.REPLIED;
+        require((causedBy != null) == lifecycle, "CausedBy is required for WITHDRAWN, REMINDED and REPLIED and only there");
         require((errorCode != null) == (type == ReceiptType.REJECTED), "ErrorCode is required for REJECTED and only there");
         require(signedBy == null || !signedBy.isBlank() && signedBy.length() <= 200, "SignedBy must be 1 to 200 characters");
         require(reason == null || !reason.isBlank() && reason.length() <= 2000, "Reason must be 1 to 2000 characters");
@@ -218,8 +230,9 @@ public final class Receipts {
     /**
      * Folds receipts into a recipient's state (T-8.2): the recipient's own word outranks a node's.
      * Ranks, lowest first: no receipt (ACCEPTED); RELAYED; a node's REJECTED or EXPIRED; the
-     * recipient's DELIVERED; the recipient's SIGNED_FOR, RETURNED or REJECTED. A receipt replaces
-     * the state only if its rank is higher. Not thread-safe.
+     * recipient's DELIVERED; the recipient's SIGNED_FOR, RETURNED or REJECTED, and WITHDRAWN
+     * (C-5.1). A receipt replaces the state only if its rank is higher. REMINDED and REPLIED are
+     * timeline entries without a rank. Not thread-safe.
      */
     public static final class StateFold {
         private DeliveryState state = DeliveryState.ACCEPTED;
@@ -237,6 +250,7 @@ public final class Receipts {
                 case DELIVERED: r = 3; s = DeliveryState.DELIVERED; break;
                 case SIGNED_FOR: r = 4; s = DeliveryState.SIGNED_FOR; break;
                 case RETURNED: r = 4; s = DeliveryState.RETURNED; break;
+                case WITHDRAWN: r = 4; s = DeliveryState.WITHDRAWN; break;
                 default: return;
             }
             if (r > rank) {

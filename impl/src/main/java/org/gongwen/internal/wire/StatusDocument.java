@@ -29,8 +29,15 @@ import org.w3c.dom.Element;
  * @param accepted the signed ACCEPTED receipt
  * @param receipts every other signed receipt about the message, oldest first
  * @param recipients one row per recipient, in the envelope's order
+ * @param conversationId the message's conversation id, or null if the node does not report it
  */
-public record StatusDocument(OrgCode sender, UUID messageId, byte[] accepted, List<byte[]> receipts, List<Row> recipients) {
+public record StatusDocument(OrgCode sender, UUID messageId, byte[] accepted, List<byte[]> receipts, List<Row> recipients,
+        UUID conversationId) {
+    /** A status document without a conversation id. */
+    public StatusDocument(OrgCode sender, UUID messageId, byte[] accepted, List<byte[]> receipts, List<Row> recipients) {
+        this(sender, messageId, accepted, receipts, recipients, null);
+    }
+
     /**
      * One recipient.
      *
@@ -47,6 +54,9 @@ public record StatusDocument(OrgCode sender, UUID messageId, byte[] accepted, Li
         Element root = doc.getDocumentElement();
         WireXml.add(root, "Sender", sender.value());
         WireXml.add(root, "MessageId", messageId.toString());
+        if (conversationId != null) {
+            WireXml.add(root, "ConversationId", conversationId.toString());
+        }
         WireXml.add(root, "Accepted", Base64.getEncoder().encodeToString(accepted));
         for (byte[] receipt : receipts) {
             WireXml.add(root, "Receipt", Base64.getEncoder().encodeToString(receipt));
@@ -79,8 +89,10 @@ public record StatusDocument(OrgCode sender, UUID messageId, byte[] accepted, Li
                 rows.add(new Row(OrgCode.of(WireXml.text(x, "Organisation")), Boolean.parseBoolean(x.getAttribute("primary").trim()),
                         DeliveryState.valueOf(WireXml.text(x, "State"))));
             }
+            String conversation = WireXml.text(root, "ConversationId");
             return new StatusDocument(OrgCode.of(WireXml.text(root, "Sender")), UUID.fromString(WireXml.text(root, "MessageId")),
-                    Base64.getMimeDecoder().decode(WireXml.text(root, "Accepted")), receipts, rows);
+                    Base64.getMimeDecoder().decode(WireXml.text(root, "Accepted")), receipts, rows,
+                    conversation == null ? null : UUID.fromString(conversation));
         } catch (IllegalArgumentException e) {
             throw new GongwenException(ErrorCode.INVALID_VALUE, "status: " + e.getMessage());
         }
@@ -138,6 +150,6 @@ public record StatusDocument(OrgCode sender, UUID messageId, byte[] accepted, Li
             }
             out.add(new RecipientStatus(row.recipient(), row.primary(), derived, timeline));
         }
-        return new MessageStatus(sender, messageId, acc, out);
+        return new MessageStatus(sender, messageId, conversationId, acc, out);
     }
 }

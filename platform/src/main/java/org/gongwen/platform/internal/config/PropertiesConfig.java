@@ -38,7 +38,7 @@ public final class PropertiesConfig {
             "limits.max-package-bytes", "limits.max-part-bytes", "limits.max-parts", "limits.max-envelope-bytes",
             "storage.dir", "db.url", "db.user", "db.password", "http.host", "http.port", "parent.id", "parent.uri",
             "directory.file", "mailbox.max-wait-seconds", "relay.retry.initial-seconds", "relay.retry.max-seconds",
-            "http.max-connections", "http.min-upload-bytes-per-second", "storage.min-free-bytes");
+            "expiry.sweep-seconds", "http.max-connections", "http.min-upload-bytes-per-second", "storage.min-free-bytes");
     private static final String CHILD = "child.";
 
     private final Properties p;
@@ -148,6 +148,7 @@ public final class PropertiesConfig {
         b.maxPollWait(Duration.ofSeconds(Long.parseLong(p.getProperty("mailbox.max-wait-seconds", "60").trim())));
         b.relayRetry(Duration.ofSeconds(Long.parseLong(p.getProperty("relay.retry.initial-seconds", "1").trim())),
                 Duration.ofSeconds(Long.parseLong(p.getProperty("relay.retry.max-seconds", "300").trim())));
+        b.expirySweepInterval(Duration.ofSeconds(Long.parseLong(p.getProperty("expiry.sweep-seconds", "30").trim())));
         return b;
     }
 

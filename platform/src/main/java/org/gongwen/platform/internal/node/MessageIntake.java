@@ -47,6 +47,7 @@ public final class MessageIntake {
 
     private final NodeCore core;
     private final PackageIntake intake;
+    private final Lifecycle lifecycle;
 
     /**
      * Intake with the node's verifier and package limit.
@@ -56,6 +57,7 @@ public final class MessageIntake {
     public MessageIntake(NodeCore core, PackageVerifier verifier, long maxPackageBytes, long minFreeBytes) {
         this.core = core;
         this.intake = new PackageIntake(core.files, verifier, maxPackageBytes, minFreeBytes);
+        this.lifecycle = new Lifecycle(core);
     }
 
     /** {@code POST /gongwen/v1/messages} from an organisation homed here. */
@@ -145,10 +147,20 @@ public final class MessageIntake {
         if (dup.isPresent()) {
             return dup.get();
         }
+        if (fromNode == null && Lifecycle.concernsOriginal(h.messageType())) {
+            try {
+                core.db.inTransaction(c -> {
+                    lifecycle.checkSubmission(c, h);
+                    return null;
+                });
+            } catch (GongwenException e) {
+                throw Refusal.of(e);
+            }
+        }
         SignatureProfile profile = v.signer().profile();
         StoredMessage proto = new StoredMessage(h.sender(), h.messageId(), in.sha256(), in.size(), h.messageType(), profile.digestAlgorithm(),
                 Receipts.signatureDigest(profile, v.signatureValue()), h.expires().orElse(null), Instant.now(), "",
-                fromNode == null ? null : fromNode.value(), null);
+                fromNode == null ? null : fromNode.value(), null, h.conversationId(), h.refToMessageId().orElse(null));
         List<RecipientRoute> routes = new ArrayList<>();
         Map<String, List<OrgCode>> relays = new LinkedHashMap<>();
         Set<OrgCode> local = new LinkedHashSet<>();
@@ -180,16 +192,41 @@ public final class MessageIntake {
         } catch (GongwenException e) {
             throw Refusal.of(e);
         }
-        StoredMessage m = new StoredMessage(proto.sender(), proto.messageId(), proto.sha256(), proto.size(), proto.type(),
-                proto.digestAlgorithm(), proto.signatureDigest(), proto.expires(), proto.arrived(), fileName, proto.fromNode(), answer.receiptId());
+        StoredMessage m = proto.stored(fileName, answer.receiptId());
+        String note = v.envelope().metadata().annotation().orElse(null);
         try {
             core.db.inTransaction(c -> {
                 MessageTables.insert(c, m);
-                for (int i = 0; i < routes.size(); i++) {
-                    MessageTables.insertRoute(c, m.sender(), m.messageId(), i, routes.get(i));
+                List<StoredReceipt> lifecycleReceipts = new ArrayList<>();
+                List<RecipientRoute> finalRoutes = new ArrayList<>(routes);
+                for (int i = 0; i < finalRoutes.size(); i++) {
+                    RecipientRoute route = finalRoutes.get(i);
+                    if (!route.route().equals(Router.LOCAL) || !Lifecycle.concernsOriginal(h.messageType())) {
+                        continue;
+                    }
+                    Lifecycle.Outcome o = lifecycle.decide(c, h, m, route.recipient(), note);
+                    if (o.rejection() != null) {
+                        finalRoutes.set(i, new RecipientRoute(route.recipient(), route.primary(), RecipientRoute.REFUSED));
+                        lifecycleReceipts.add(o.rejection());
+                    } else {
+                        lifecycleReceipts.add(o.onOriginal());
+                        if (h.messageType() == org.gongwen.api.envelope.MessageType.WITHDRAWAL) {
+                            MessageTables.removeMailbox(c, route.recipient(), o.original().sender(), o.original().messageId());
+                        }
+                    }
                 }
-                for (OrgCode r : local) {
-                    MessageTables.insertMailbox(c, r, m.sender(), m.messageId(), m.arrived());
+                if (fromNode == null) {
+                    lifecycle.replied(c, h).ifPresent(lifecycleReceipts::add);
+                }
+                for (int i = 0; i < finalRoutes.size(); i++) {
+                    MessageTables.insertRoute(c, m.sender(), m.messageId(), i, finalRoutes.get(i));
+                    if (finalRoutes.get(i).route().equals(Router.LOCAL)) {
+                        MessageTables.insertMailbox(c, finalRoutes.get(i).recipient(), m.sender(), m.messageId(), m.arrived());
+                    }
+                }
+                for (StoredReceipt r : lifecycleReceipts) {
+                    ReceiptTables.insertIfAbsent(c, r);
+                    core.queueTowardSender(c, r, null);
                 }
                 long now = System.currentTimeMillis();
                 for (Map.Entry<String, List<OrgCode>> e : relays.entrySet()) {
@@ -215,7 +252,7 @@ public final class MessageIntake {
         LOG.info("{}: stored message {}/{} ({} bytes) from {}: {} local, relays {}, {} refused", core.self, h.sender(), h.messageId(),
                 in.size(), fromNode == null ? "its sender" : fromNode, local.size(), relays.keySet(), rejected.size());
         local.forEach(core.signals::signal);
-        if (!relays.isEmpty() || !rejected.isEmpty()) {
+        if (!relays.isEmpty() || !rejected.isEmpty() || h.messageType() != org.gongwen.api.envelope.MessageType.DOCUMENT) {
             core.relayQueued();
         }
         return new Answer(201, Binding.RECEIPT_TYPE, answer.xml(), fromNode == null ? Binding.status(h.messageId().toString()) : null);

@@ -98,7 +98,7 @@ public final class Queries {
                     }
                     rows.add(new StatusDocument.Row(route.recipient(), route.primary(), state.state()));
                 }
-                return new StatusDocument(caller, id, accepted, others, rows);
+                return new StatusDocument(caller, id, accepted, others, rows, m.conversationId());
             });
             return doc.toXml();
         } catch (GongwenException e) {

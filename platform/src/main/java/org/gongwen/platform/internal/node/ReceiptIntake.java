@@ -59,13 +59,14 @@ public final class ReceiptIntake {
                         + " was not delivered to " + caller + " here");
             }
             Receipts.checkBound(r, m.sender(), m.messageId(), m.digestAlgorithm(), m.signatureDigest());
-            List<StoredReceipt> own = ReceiptTables.forMessage(c, m.sender(), m.messageId()).stream()
-                    .filter(x -> x.issuer().equals(caller.value())).toList();
+            List<StoredReceipt> all = ReceiptTables.forMessage(c, m.sender(), m.messageId());
+            List<StoredReceipt> own = all.stream().filter(x -> x.issuer().equals(caller.value())).toList();
             Optional<Answer> same = sameOrConflict(r, own);
             if (same.isPresent()) {
                 return same.get();
             }
             checkOrder(r.type(), own);
+            checkLifecycle(r.type(), all, caller);
             if (own.size() >= MAX_PER_RECIPIENT) {
                 throw new GongwenException(ErrorCode.LIMIT_COUNT, "at most " + MAX_PER_RECIPIENT + " receipts per message and recipient");
             }
@@ -194,6 +195,25 @@ public final class ReceiptIntake {
         }
         if (conflict != null) {
             throw new GongwenException(ErrorCode.STATE_CONFLICT, conflict);
+        }
+    }
+
+    /**
+     * C-5.2: after this node withdrew the message for the recipient, it may no longer sign for it
+     * or return it (it may still report DELIVERED or REJECTED for a copy it fetched before); after
+     * the message expired in its mailbox, it may post nothing more.
+     */
+    private static void checkLifecycle(ReceiptType type, List<StoredReceipt> all, OrgCode caller) throws GongwenException {
+        for (StoredReceipt s : all) {
+            if (!NodeId.isValid(s.issuer()) || !s.recipients().contains(caller)) {
+                continue;
+            }
+            if (s.type() == ReceiptType.EXPIRED) {
+                throw new GongwenException(ErrorCode.STATE_CONFLICT, "the message expired in the mailbox of " + caller + " at " + s.issued());
+            }
+            if (s.type() == ReceiptType.WITHDRAWN && (type == ReceiptType.SIGNED_FOR || type == ReceiptType.RETURNED)) {
+                throw new GongwenException(ErrorCode.STATE_CONFLICT, "the sender withdrew the message for " + caller + " at " + s.issued());
+            }
         }
     }
 

@@ -24,7 +24,7 @@ public final class MessageTables {
     /** The stored message, if any. */
     public static Optional<StoredMessage> find(Connection c, OrgCode sender, UUID id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT sha256, size_bytes, message_type, digest_alg, signature_digest, expires_ms,"
-                + " arrived_ms, file_name, from_node, answer_receipt FROM gw_message WHERE sender = ? AND message_id = ?")) {
+                + " arrived_ms, file_name, from_node, answer_receipt, conversation_id, ref_to FROM gw_message WHERE sender = ? AND message_id = ?")) {
             ps.setString(1, sender.value());
             ps.setString(2, id.toString());
             try (ResultSet rs = ps.executeQuery()) {
@@ -35,15 +35,62 @@ public final class MessageTables {
                 Instant exp = rs.wasNull() ? null : Instant.ofEpochMilli(expires);
                 return Optional.of(new StoredMessage(sender, id, rs.getString(1), rs.getLong(2), MessageType.valueOf(rs.getString(3)),
                         DigestAlgorithm.valueOf(rs.getString(4)), Base64.getDecoder().decode(rs.getString(5)), exp,
-                        Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8), rs.getString(9), UUID.fromString(rs.getString(10))));
+                        Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8), rs.getString(9), UUID.fromString(rs.getString(10)),
+                        uuid(rs.getString(11)), uuid(rs.getString(12))));
             }
         }
+    }
+
+    private static UUID uuid(String s) {
+        return s == null ? null : UUID.fromString(s);
+    }
+
+    /**
+     * The senders of stored messages with this id that were delivered to the recipient's mailbox
+     * here (route LOCAL), for binding a reply to the message it answers.
+     */
+    public static List<OrgCode> sendersDeliveredTo(Connection c, UUID id, OrgCode recipient) throws SQLException {
+        List<OrgCode> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT sender FROM gw_recipient WHERE message_id = ? AND recipient = ? AND route = ?"
+                + " ORDER BY sender")) {
+            ps.setString(1, id.toString());
+            ps.setString(2, recipient.value());
+            ps.setString(3, RecipientRoute.LOCAL);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(OrgCode.of(rs.getString(1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A mailbox entry whose message's expiry has passed. */
+    public record ExpiredEntry(OrgCode recipient, OrgCode sender, UUID messageId) {
+    }
+
+    /** Mailbox entries whose message expired before {@code nowMs}, at most {@code max}. */
+    public static List<ExpiredEntry> expiredInMailbox(Connection c, long nowMs, int max) throws SQLException {
+        List<ExpiredEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT b.recipient, b.sender, b.message_id FROM gw_mailbox b JOIN gw_message m"
+                + " ON m.sender = b.sender AND m.message_id = b.message_id WHERE m.expires_ms IS NOT NULL AND m.expires_ms < ?"
+                + " ORDER BY m.expires_ms, b.sender, b.message_id, b.recipient")) {
+            ps.setLong(1, nowMs);
+            ps.setMaxRows(max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && out.size() < max) {
+                    out.add(new ExpiredEntry(OrgCode.of(rs.getString(1)), OrgCode.of(rs.getString(2)), UUID.fromString(rs.getString(3))));
+                }
+            }
+        }
+        return out;
     }
 
     /** Stores a message row. */
     public static void insert(Connection c, StoredMessage m) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO gw_message (sender, message_id, sha256, size_bytes, message_type, digest_alg,"
-                + " signature_digest, expires_ms, arrived_ms, file_name, from_node, answer_receipt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " signature_digest, expires_ms, arrived_ms, file_name, from_node, answer_receipt, conversation_id, ref_to)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, m.sender().value());
             ps.setString(2, m.messageId().toString());
             ps.setString(3, m.sha256());
@@ -60,6 +107,8 @@ public final class MessageTables {
             ps.setString(10, m.fileName());
             ps.setString(11, m.fromNode());
             ps.setString(12, m.answerReceipt().toString());
+            ps.setString(13, m.conversationId() == null ? null : m.conversationId().toString());
+            ps.setString(14, m.refTo() == null ? null : m.refTo().toString());
             ps.executeUpdate();
         }
     }

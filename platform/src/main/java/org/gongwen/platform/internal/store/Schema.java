@@ -16,7 +16,7 @@ import org.gongwen.api.GongwenException;
  */
 final class Schema {
     /** The schema version this code writes. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final String[] V1 = {
         "CREATE TABLE gw_schema_version (version INTEGER NOT NULL)",
@@ -39,24 +39,39 @@ final class Schema {
         "INSERT INTO gw_schema_version (version) VALUES (1)",
     };
 
+    /** Version 2: each message's conversation and the message it refers to (spec/lifecycle.md). */
+    private static final String[] V2 = {
+        "ALTER TABLE gw_message ADD COLUMN conversation_id VARCHAR(36)",
+        "ALTER TABLE gw_message ADD COLUMN ref_to VARCHAR(36)",
+        "CREATE INDEX gw_mailbox_arrived ON gw_mailbox (arrived_ms)",
+        "UPDATE gw_schema_version SET version = 2",
+    };
+
     private Schema() {
     }
 
     static void createOrCheck(Connection c) throws SQLException, GongwenException {
         if (!exists(c, "gw_schema_version")) {
-            try (Statement s = c.createStatement()) {
-                for (String sql : V1) {
-                    s.execute(sql);
-                }
-            }
-            return;
+            run(c, V1);
         }
         int version;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM gw_schema_version")) {
             version = rs.next() ? rs.getInt(1) : 0;
         }
+        if (version == 1) {
+            run(c, V2);
+            version = 2;
+        }
         if (version != VERSION) {
             throw new GongwenException(ErrorCode.LOCAL_IO, "the database has schema version " + version + "; this node needs " + VERSION);
+        }
+    }
+
+    private static void run(Connection c, String[] statements) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
         }
     }
 

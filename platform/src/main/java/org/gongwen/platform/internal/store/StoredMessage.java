@@ -21,8 +21,15 @@ import org.gongwen.api.id.OrgCode;
  * @param fileName the package file, relative to the package folder
  * @param fromNode the node it was relayed from, or null if its sender submitted it here
  * @param answerReceipt the receipt this node answered with (ACCEPTED or RELAYED)
+ * @param conversationId the envelope conversation id, or null for a message stored before the node kept it
+ * @param refTo the envelope RefToMessageId, or null
  */
 public record StoredMessage(OrgCode sender, UUID messageId, String sha256, long size, MessageType type,
         DigestAlgorithm digestAlgorithm, byte[] signatureDigest, Instant expires, Instant arrived, String fileName,
-        String fromNode, UUID answerReceipt) {
+        String fromNode, UUID answerReceipt, UUID conversationId, UUID refTo) {
+    /** This message with another file name and answer receipt. */
+    public StoredMessage stored(String file, UUID answer) {
+        return new StoredMessage(sender, messageId, sha256, size, type, digestAlgorithm, signatureDigest, expires, arrived, file, fromNode,
+                answer, conversationId, refTo);
+    }
 }
