@@ -72,17 +72,33 @@ class ReliableExchangeTest {
         return Samples.GW.exchangeClient(dev.clientConfig(org));
     }
 
+    /** A store folder whose default H2 database already has the handler's table. */
     private static ReliableConfig.Builder store(String name) throws Exception {
-        return ReliableConfig.builder(Files.createTempDirectory(dir, name)).sendRetry(QUICK).handlerRetry(QUICK)
+        Path folder = Files.createTempDirectory(dir, name);
+        createFiled(h2Url(folder));
+        return ReliableConfig.builder(folder).sendRetry(QUICK).handlerRetry(QUICK)
                 .statusInterval(Duration.ofMillis(1)).receiveWait(Duration.ofSeconds(2));
     }
 
-    /** A handler that files each message into a table of the inbox's own database, in the inbox's transaction. */
-    static final InboxHandler FILING = m -> {
-        Connection c = m.transaction();
-        try (Statement s = c.createStatement()) {
+    /** The URL of a store folder's default H2 database (as the SDK opens it). */
+    static String h2Url(Path folder) {
+        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve("db").resolve("gongwen-store").toString().replace('\\', '/')
+                + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+    }
+
+    /** Creates the handler's table (DDL outside the inbox's transaction). */
+    static void createFiled(String url) throws Exception {
+        try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS filed (sender VARCHAR(18), message_id VARCHAR(36), attempt INTEGER)");
         }
+    }
+
+    /**
+     * A handler that files each message into a table of the inbox's own database, in the inbox's
+     * transaction. The table is created beforehand ({@link #store}, {@link #createFiled}).
+     */
+    static final InboxHandler FILING = m -> {
+        Connection c = m.transaction();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO filed VALUES (?, ?, ?)")) {
             ps.setString(1, m.message().entry().sender().value());
             ps.setString(2, m.message().entry().messageId().toString());
@@ -114,6 +130,7 @@ class ReliableExchangeTest {
             }
         };
         Path receiverStore = Files.createTempDirectory(dir, "xianyang");
+        createFiled(h2Url(receiverStore));
         try (ExchangeClient liquan = client(LIQUAN); ExchangeClient xianyang = client(XIANYANG);
                 ReliableExchange out = Samples.GW.reliableExchange(liquan, store("liquan").listener(listener).build());
                 ReliableExchange in = Samples.GW.reliableExchange(xianyang, ReliableConfig.builder(receiverStore).sendRetry(QUICK)
@@ -136,8 +153,7 @@ class ReliableExchangeTest {
             in.runHandlerRound();
             assertEquals(0, in.runHandlerRound(), "a handled message is not handed over again");
             assertEquals(InboxState.HANDLED, in.inboxEntry(LIQUAN, id).orElseThrow().state());
-            try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + receiverStore.resolve("db").resolve("gongwen-store")
-                    .toString().replace('\\', '/') + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=FALSE", null, null)) {
+            try (Connection c = java.sql.DriverManager.getConnection(h2Url(receiverStore))) {
                 // H2 serves a second connection to the file the exchange holds open in this JVM
                 assertEquals(1, filed(c, id));
             }
@@ -232,18 +248,28 @@ class ReliableExchangeTest {
                 out.send(pkg);
                 OutboxEntry e = out.outboxEntry(h.messageId()).orElseThrow();
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (e.state() == OutboxState.QUEUED && System.nanoTime() < deadline) {
+                while (!e.lastError().orElse("").contains("status could not be read") && System.nanoTime() < deadline) {
                     if (out.runSendRound() == 0) {
-                        Thread.sleep(50); // polling: the next attempt is due in up to 400 ms
+                        Thread.sleep(50); // polling: the next attempt is due in up to 400 ms, the expiry in 1.5 s
                     }
                     e = out.outboxEntry(h.messageId()).orElseThrow();
                 }
-                assertEquals(OutboxState.EXPIRED, e.state());
-                assertEquals(1, gaveUp.size());
-                assertEquals(0, out.runSendRound(), "an expired message is not sent again");
+                assertEquals(OutboxState.QUEUED, e.state(), "expired, but whether an attempt reached the node cannot be read yet");
+                assertTrue(e.lastError().orElseThrow().contains("status could not be read"), e.lastError().orElseThrow());
             } finally {
                 dev.restart(DevPlatform.XIANYANG_NODE);
             }
+            OutboxEntry e = out.outboxEntry(h.messageId()).orElseThrow();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (e.state() == OutboxState.QUEUED && System.nanoTime() < deadline) {
+                if (out.runSendRound() == 0) {
+                    Thread.sleep(50); // polling: the decision is due again after the schedule's longest wait (400 ms)
+                }
+                e = out.outboxEntry(h.messageId()).orElseThrow();
+            }
+            assertEquals(OutboxState.EXPIRED, e.state(), "the node never got it: expired");
+            assertEquals(1, gaveUp.size());
+            assertEquals(0, out.runSendRound(), "an expired message is not sent again");
         }
     }
 
@@ -293,6 +319,7 @@ class ReliableExchangeTest {
         Path pkg = Samples.pkg(dir, dev, LIQUAN, List.of(CHUNHUA), List.of(), 3_000);
         UUID id = Samples.id(Samples.verify(dev, pkg));
         Path inboxDir = Files.createTempDirectory(dir, "ch-crash");
+        createFiled(h2Url(inboxDir));
         try (ExchangeClient liquan = client(LIQUAN); ExchangeClient chunhua = client(CHUNHUA);
                 ReliableExchange out = Samples.GW.reliableExchange(liquan, store("lq-out").build())) {
             out.send(pkg);
@@ -317,6 +344,64 @@ class ReliableExchangeTest {
                 assertEquals(InboxState.HANDLED, second.inboxEntry(LIQUAN, id).orElseThrow().state());
                 assertEquals(0, second.runHandlerRound());
             }
+        }
+    }
+
+    @Test
+    void aHandlerThatRaisesAnErrorOrTriesToCommitIsRecordedAndParkedAndTheWorkerGoesOn() throws Exception {
+        Path first = Samples.pkg(dir, dev, CHUNHUA, List.of(LIQUAN), List.of(), 1_500);
+        Path second = Samples.pkg(dir, dev, CHUNHUA, List.of(LIQUAN), List.of(), 1_600);
+        UUID a = Samples.id(Samples.verify(dev, first));
+        UUID b = Samples.id(Samples.verify(dev, second));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        InboxHandler misbehaving = m -> {
+            UUID id = m.message().entry().messageId();
+            seen.add(id + "#" + m.attempt());
+            if (id.equals(a)) {
+                throw new AssertionError("an Error, not an Exception");
+            }
+            FILING.handle(m);
+            m.transaction().commit(); // not allowed: the inbox owns the transaction
+        };
+        try (ExchangeClient chunhua = client(CHUNHUA); ExchangeClient liquan = client(LIQUAN);
+                ReliableExchange out = Samples.GW.reliableExchange(chunhua, store("ch-err").build());
+                ReliableExchange in = Samples.GW.reliableExchange(liquan, store("lq-err").handler(misbehaving).handlerAttempts(2).build())) {
+            out.send(first);
+            out.send(second);
+            out.runSendRound();
+            receiveUntilStored(in, CHUNHUA, a);
+            receiveUntilStored(in, CHUNHUA, b);
+            for (int i = 0; i < 1000 && in.parked(10).size() < 2; i++) {
+                in.runHandlerRound();
+            }
+            assertEquals(2, in.parked(10).size(), "both parked after two calls each: " + seen);
+            InboxEntry pa = in.inboxEntry(CHUNHUA, a).orElseThrow();
+            assertTrue(pa.lastError().orElseThrow().contains("AssertionError"), pa.toString());
+            assertEquals(2, pa.attempts());
+            InboxEntry pb = in.inboxEntry(CHUNHUA, b).orElseThrow();
+            assertTrue(pb.lastError().orElseThrow().contains("the inbox owns this transaction"), pb.lastError().orElseThrow());
+            assertEquals(List.of(a + "#1", a + "#2"), seen.stream().filter(x -> x.startsWith(a.toString())).toList());
+        }
+    }
+
+    @Test
+    void theOutboxRefusesAnExpiredPackageAndTheNodeAnswersAResendAfterExpiryWithItsFirstReceipt() throws Exception {
+        Instant now = Instant.now();
+        Header old = Header.builder().sender(CHUNHUA).to(XIANYANG).created(now.minusSeconds(7200)).expires(now.minusSeconds(3600)).build();
+        Path expired = Samples.pkg(dir, dev.signingIdentity(CHUNHUA), old, 500);
+        Header soon = Header.builder().sender(CHUNHUA).to(XIANYANG).expires(now.plusSeconds(2)).build();
+        Path shortLived = Samples.pkg(dir, dev.signingIdentity(CHUNHUA), soon, 500);
+        try (ExchangeClient chunhua = client(CHUNHUA); ReliableExchange out = Samples.GW.reliableExchange(chunhua, store("ch-exp").build())) {
+            GongwenException e = assertThrows(GongwenException.class, () -> out.send(expired));
+            assertEquals(ErrorCode.MESSAGE_EXPIRED, e.code());
+            assertTrue(out.outbox(OutboxState.QUEUED, 10).isEmpty());
+
+            Receipt first = chunhua.send(shortLived);
+            while (Instant.now().isBefore(soon.expires().orElseThrow().plusMillis(100))) {
+                Thread.sleep(100); // the message must have expired before it is sent again
+            }
+            Receipt again = chunhua.send(shortLived);
+            assertEquals(first.receiptId(), again.receiptId(), "the stored receipt, not POL-002");
         }
     }
 }

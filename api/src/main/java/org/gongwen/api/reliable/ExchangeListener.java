@@ -26,7 +26,7 @@ public interface ExchangeListener {
     default void receipt(OutboxEntry entry, Receipt receipt) {
     }
 
-    /** An incoming message was stored in the inbox and acknowledged. */
+    /** An incoming message was stored in the inbox (its DELIVERED acknowledgement is posted next). */
     default void received(InboxEntry entry) {
     }
 

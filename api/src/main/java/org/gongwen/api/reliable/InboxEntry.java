@@ -56,7 +56,11 @@ public final class InboxEntry {
     /** Where it stands. */
     public InboxState state() { return state; }
 
-    /** How many handler calls failed or were interrupted so far. */
+    /**
+     * How many handler calls were started for it in the current series (each is counted before it
+     * is made, so a call the process did not survive counts too); back to 0 when an operator
+     * releases a parked message.
+     */
     public int attempts() { return attempts; }
 
     /** When it was stored. */

@@ -32,9 +32,12 @@ public final class InboxMessage {
     public int attempt() { return attempt; }
 
     /**
-     * The inbox's transaction, on the database the inbox lives in. Use it; do not commit, roll
-     * back, close it or change its auto-commit or isolation: the SDK commits it when the handler
-     * returns and rolls it back when the handler throws.
+     * The inbox's transaction, on the database the inbox lives in. Use it for reads and writes; the
+     * SDK commits it when the handler returns and rolls it back when the handler throws. Calls that
+     * would end it or change how it works (commit, rollback, close, auto-commit, isolation) throw
+     * {@link java.sql.SQLException}. Do not run DDL (CREATE TABLE ...) through it: some databases
+     * (H2, MySQL) commit DDL at once, which would end the transaction early; create tables before
+     * the exchange starts.
      */
     public Connection transaction() { return transaction; }
 

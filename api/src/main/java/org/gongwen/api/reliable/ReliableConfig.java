@@ -49,12 +49,12 @@ public final class ReliableConfig {
             throw new IllegalArgumentException("handlerAttempts must be 1 to 1000, got " + b.handlerAttempts);
         }
         this.handlerAttempts = b.handlerAttempts;
-        this.giveUpAfter = positive("giveUpAfter", b.giveUpAfter);
-        this.statusInterval = positive("statusInterval", b.statusInterval);
-        this.trackFor = positive("trackFor", b.trackFor);
+        this.giveUpAfter = positive("giveUpAfter", b.giveUpAfter, TEN_YEARS);
+        this.statusInterval = positive("statusInterval", b.statusInterval, Duration.ofDays(1));
+        this.trackFor = positive("trackFor", b.trackFor, TEN_YEARS);
         this.receiveWait = Objects.requireNonNull(b.receiveWait, "receiveWait");
-        if (receiveWait.isNegative()) {
-            throw new IllegalArgumentException("receiveWait must not be negative");
+        if (receiveWait.isNegative() || receiveWait.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("receiveWait must be 0 to 1 hour, got " + receiveWait);
         }
         if (b.senders < 1 || b.senders > 64) {
             throw new IllegalArgumentException("senders must be 1 to 64, got " + b.senders);
@@ -64,10 +64,12 @@ public final class ReliableConfig {
         this.listener = b.listener;
     }
 
-    private static Duration positive(String name, Duration d) {
+    private static final Duration TEN_YEARS = Duration.ofDays(3653);
+
+    private static Duration positive(String name, Duration d, Duration max) {
         Objects.requireNonNull(d, name);
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, got " + d);
+        if (d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
+            throw new IllegalArgumentException(name + " must be positive and at most " + max + ", got " + d);
         }
         return d;
     }

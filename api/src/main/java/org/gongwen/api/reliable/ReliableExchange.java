@@ -42,9 +42,11 @@ public interface ReliableExchange extends AutoCloseable {
      * the database; it is sent by the background senders (or by {@link #runSendRound()}). Writing
      * the same bytes again returns the existing entry.
      *
-     * @throws GongwenException {@code LOC-002} if the package is not a signed package of this
-     *     organisation or is classified ({@code POL-001}); {@code MSG-002} if another package with
-     *     the same message id is already in the outbox; {@code LOC-001} if the store cannot be written
+     * @throws GongwenException a package code if the file is not a well-formed signed package (its
+     *     signature is checked by the node, not here); {@code LOC-002} if its sender is another
+     *     organisation; {@code POL-001} if it is classified; {@code POL-002} if it has expired;
+     *     {@code MSG-002} if another package with the same message id is already in the outbox;
+     *     {@code LOC-001} if the store cannot be written
      */
     OutboxEntry send(Path packageFile) throws GongwenException;
 

@@ -20,8 +20,8 @@ public final class RetrySchedule {
     private RetrySchedule(Duration first, Duration max, double multiplier, double jitter, int maxAttempts) {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(max, "max");
-        if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
-            throw new IllegalArgumentException("need 0 < first <= max, got first " + first + ", max " + max);
+        if (first.isNegative() || first.isZero() || max.compareTo(first) < 0 || max.compareTo(Duration.ofDays(7)) > 0) {
+            throw new IllegalArgumentException("need 0 < first <= max <= 7 days, got first " + first + ", max " + max);
         }
         if (!(multiplier >= 1.0 && multiplier <= 10.0)) {
             throw new IllegalArgumentException("multiplier must be in [1, 10], got " + multiplier);

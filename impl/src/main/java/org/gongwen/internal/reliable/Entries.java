@@ -25,6 +25,8 @@ import org.gongwen.internal.wire.Receipts;
  * the application reads is what the signatures say, not what the database says.
  */
 final class Entries {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Entries.class);
+
     private final HttpExchangeClient client;
     private final StoreDatabase db;
     private final StoreFiles files;
@@ -41,7 +43,7 @@ final class Entries {
     }
 
     OutboxEntry outbox(OutboxRow row) throws GongwenException {
-        Receipt accepted = row.acceptedBase64() == null ? null : client.verifyReceipt(Base64.getDecoder().decode(row.acceptedBase64()));
+        Receipt accepted = row.acceptedBase64() == null ? null : verified(row.messageId(), row.acceptedBase64());
         List<RecipientStatus> recipients = new ArrayList<>();
         if (accepted != null) {
             List<String> stored = db.inTransaction(c -> OutboxTable.receipts(c, row.messageId()));
@@ -55,7 +57,10 @@ final class Entries {
                 }
             }
             for (String b64 : stored) {
-                Receipt r = client.verifyReceipt(Base64.getDecoder().decode(b64));
+                Receipt r = verified(row.messageId(), b64);
+                if (r == null) {
+                    continue;
+                }
                 for (OrgCode o : r.recipients()) {
                     List<Receipt> list = byRecipient.get(o);
                     if (list != null) {
@@ -71,6 +76,20 @@ final class Entries {
         return new OutboxEntry(UUID.fromString(row.messageId()), OrgCode.of(row.sender()), row.sha256(), row.size(), row.state(),
                 row.attempts(), Instant.ofEpochMilli(row.queuedMs()), row.state() == OutboxState.QUEUED ? Instant.ofEpochMilli(row.nextMs()) : null,
                 row.lastCode(), row.lastError(), accepted, recipients);
+    }
+
+    /**
+     * A stored receipt verified again, or null (logged) if it no longer verifies: its signer's
+     * certificate may have expired since it was verified and kept. The application sees only
+     * receipts that verify now; the stored bytes stay in the database as evidence.
+     */
+    private Receipt verified(String messageId, String base64) {
+        try {
+            return client.verifyReceipt(Base64.getDecoder().decode(base64));
+        } catch (GongwenException e) {
+            LOG.warn("a stored receipt for message {} no longer verifies and is not shown: {}", messageId, e.getMessage());
+            return null;
+        }
     }
 
     InboxEntry inbox(String sender, String messageId) throws GongwenException {

@@ -83,6 +83,18 @@ final class InboxTable {
         }
     }
 
+    /** Counts a handler call about to be made and keeps the row from other workers until {@code until}. */
+    static void claim(Connection c, String sender, String messageId, int attempts, long until) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE gongwen_inbox SET attempts = ?, next_ms = ?"
+                + " WHERE sender = ? AND message_id = ? AND state = 'RECEIVED'")) {
+            ps.setInt(1, attempts);
+            ps.setLong(2, until);
+            ps.setString(3, sender);
+            ps.setString(4, messageId);
+            ps.executeUpdate();
+        }
+    }
+
     static void handled(Connection c, String sender, String messageId, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE gongwen_inbox SET state = 'HANDLED', handled_ms = ?"
                 + " WHERE sender = ? AND message_id = ? AND state = 'RECEIVED'")) {

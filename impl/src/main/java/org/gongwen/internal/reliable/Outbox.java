@@ -19,6 +19,7 @@ import org.gongwen.api.reliable.OutboxEntry;
 import org.gongwen.api.reliable.OutboxState;
 import org.gongwen.api.reliable.ReliableConfig;
 import org.gongwen.internal.pkg.SignedEnvelope;
+import org.gongwen.internal.wire.Receipts;
 import org.gongwen.internal.transport.HttpExchangeClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
 final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     /** How long an attempt keeps its row; only another process sharing the database waits for it. */
-    private static final long LEASE_MS = Duration.ofHours(1).toMillis();
+    private static final long LEASE_MS = Duration.ofMinutes(15).toMillis();
     private static final int ROUND_ROWS = 200;
 
     private final HttpExchangeClient client;
@@ -65,17 +66,25 @@ final class Outbox {
                 throw new GongwenException(ErrorCode.LOCAL_ARGUMENT, "the package's sender is " + h.sender()
                         + " but this exchange acts for " + client.organisation());
             }
+            if (env.envelope().metadata().classification().isPresent()) {
+                throw new GongwenException(ErrorCode.CLASSIFIED_DOCUMENT, "the document is marked "
+                        + env.envelope().metadata().classification().get() + "; only non-classified documents (非涉密) may be exchanged");
+            }
             String id = h.messageId().toString();
             Optional<OutboxRow> existing = db.inTransaction(c -> OutboxTable.find(c, id));
             if (existing.isPresent()) {
                 return same(existing.get(), copy.sha256());
             }
             String name = id + "." + copy.sha256().substring(0, 16) + StoreFiles.SUFFIX;
+            long now = System.currentTimeMillis();
+            if (h.expires().isPresent() && !h.expires().get().isAfter(java.time.Instant.ofEpochMilli(now))) {
+                throw new GongwenException(ErrorCode.MESSAGE_EXPIRED, "message " + id + " expired at " + h.expires().get()
+                        + "; an expired message is not sent");
+            }
             files.place(copy, name);
             placed = true;
-            long now = System.currentTimeMillis();
             Long expires = h.expires().map(Instant::toEpochMilli).orElse(null);
-            long giveUp = now + config.giveUpAfter().toMillis();
+            long giveUp = saturatedAdd(now, config.giveUpAfter().toMillis());
             if (expires != null) {
                 giveUp = Math.min(giveUp, expires);
             }
@@ -92,8 +101,12 @@ final class Outbox {
                     StoreFiles.deleteQuietly(files.outboxFile(name));
                     throw e;
                 }
+                if (!raced.get().fileName().equals(name)) {
+                    StoreFiles.deleteQuietly(files.outboxFile(name));
+                }
                 return same(raced.get(), copy.sha256());
             }
+            db.syncIfEmbedded();
             events.queued();
             return entries.outbox(row);
         } finally {
@@ -137,6 +150,15 @@ final class Outbox {
         });
         List<Future<?>> running = new ArrayList<>();
         for (OutboxRow r : taken) {
+            if (r.giveUpMs() <= now) {
+                // past its expiry or the give-up time before this attempt (the process was down): not sent again
+                boolean expiry = r.expiresMs() != null && r.expiresMs() <= now;
+                running.add(pool.submit(() -> giveUp(r, r.attempts(), expiry ? OutboxState.EXPIRED : OutboxState.FAILED,
+                        expiry ? ErrorCode.MESSAGE_EXPIRED : ErrorCode.TRANSPORT_RETRYABLE, expiry ? "the message expired at "
+                        + java.time.Instant.ofEpochMilli(r.expiresMs()) + " before it could be sent again"
+                        : "given up: resent for " + config.giveUpAfter() + " without an answer from the node")));
+                continue;
+            }
             running.add(pool.submit(() -> attempt(r)));
         }
         for (Future<?> f : running) {
@@ -171,11 +193,17 @@ final class Outbox {
             settleFailure(row, attempts, new GongwenException(ErrorCode.TRANSPORT_RETRYABLE, "the attempt failed unexpectedly: " + e, e));
             return;
         }
+        recordAccepted(row, attempts, receipt);
+    }
+
+    private void recordAccepted(OutboxRow row, int attempts, Receipt receipt) {
         long now = System.currentTimeMillis();
         String xml = Base64.getEncoder().encodeToString(receipt.xml());
         try {
             db.inTransaction(c -> {
-                OutboxTable.accepted(c, row.messageId(), attempts, xml, now, now + config.trackFor().toMillis());
+                // the first status read after one interval: a recipient's receipt cannot be there at once
+                OutboxTable.accepted(c, row.messageId(), attempts, xml, saturatedAdd(now, config.statusInterval().toMillis()),
+                        saturatedAdd(now, config.trackFor().toMillis()));
                 return null;
             });
         } catch (GongwenException e) {
@@ -191,9 +219,12 @@ final class Outbox {
         OutboxState finalState = null;
         String why = e.getMessage();
         long next = 0;
+        // TRN-002 covers answers that are not the binding's (a proxy's 4xx page, a TLS handshake refused
+        // during a certificate change): for a message in the outbox it is worth trying again until give-up
+        boolean retry = e.retryable() || e.code() == ErrorCode.TRANSPORT_FATAL;
         if (e.code() == ErrorCode.MESSAGE_EXPIRED || row.expiresMs() != null && now >= row.expiresMs()) {
             finalState = OutboxState.EXPIRED;
-        } else if (!e.retryable()) {
+        } else if (!retry) {
             finalState = OutboxState.FAILED;
         } else if (!config.sendRetry().allowsAnother(attempts)) {
             finalState = OutboxState.FAILED;
@@ -201,7 +232,7 @@ final class Outbox {
         } else {
             long wait = config.sendRetry().delayAfter(attempts, ThreadLocalRandom.current().nextDouble()).toMillis();
             wait = Math.max(wait, e.retryAfter().map(Duration::toMillis).orElse(0L));
-            next = now + wait;
+            next = saturatedAdd(now, wait);
             if (next > row.giveUpMs()) {
                 boolean expiry = row.expiresMs() != null && row.expiresMs() == row.giveUpMs();
                 finalState = expiry ? OutboxState.EXPIRED : OutboxState.FAILED;
@@ -209,28 +240,74 @@ final class Outbox {
                         : " (given up: resent for " + config.giveUpAfter() + ")");
             }
         }
-        OutboxState state = finalState;
-        String text = why;
+        if (finalState != null) {
+            giveUp(row, attempts, finalState, e.code(), why);
+            return;
+        }
         long nextMs = next;
+        String text = why;
         try {
             db.inTransaction(c -> {
-                if (state == null) {
-                    OutboxTable.retry(c, row.messageId(), attempts, nextMs, e.code().code(), text);
-                } else {
-                    OutboxTable.finish(c, row.messageId(), state, attempts, e.code().code(), text);
-                }
+                OutboxTable.retry(c, row.messageId(), attempts, nextMs, e.code().code(), text);
                 return null;
             });
         } catch (GongwenException db) {
             LOG.warn("the outcome of sending message {} could not be recorded: {}", row.messageId(), db.getMessage());
             return;
         }
-        if (state == null) {
-            events.retrying(() -> entries.outbox(row.messageId()));
-        } else {
-            LOG.warn("message {} is {}: {}", row.messageId(), state, text);
-            events.gaveUp(() -> entries.outbox(row.messageId()));
+        events.retrying(() -> entries.outbox(row.messageId()));
+    }
+
+    /**
+     * Ends a message as FAILED or EXPIRED, unless an earlier attempt reached the node after all:
+     * when the answer to an attempt was lost, a later one can be refused (expired, the recipient
+     * gone from the directory, a certificate expired since) although the node holds the message.
+     * The node's status then has its ACCEPTED receipt, and the message is recorded as ACCEPTED.
+     */
+    private void giveUp(OutboxRow row, int attempts, OutboxState state, ErrorCode code, String why) {
+        if (row.attempts() >= 1 || attempts >= 2) {
+            try {
+                Receipt accepted = client.status(java.util.UUID.fromString(row.messageId())).accepted();
+                SignedEnvelope ours = SignedEnvelope.read(files.outboxFile(row.fileName()), client.limits());
+                // the node's message must be this package, not other bytes under the same id
+                Receipts.checkBound(accepted, ours.envelope().header().sender(), ours.envelope().header().messageId(),
+                        ours.profile().digestAlgorithm(), Receipts.signatureDigest(ours.profile(), ours.signatureValue()));
+                recordAccepted(row, attempts, accepted);
+                LOG.info("message {} was accepted by an earlier attempt whose answer was lost", row.messageId());
+                return;
+            } catch (GongwenException notThere) {
+                if (notThere.code() != ErrorCode.MESSAGE_UNKNOWN && notThere.code() != ErrorCode.RECEIPT_NOT_BOUND && notThere.retryable()) {
+                    // the node cannot tell now: try again later rather than decide without knowing
+                    long next = saturatedAdd(System.currentTimeMillis(), config.sendRetry().max().toMillis());
+                    try {
+                        db.inTransaction(c -> {
+                            OutboxTable.retry(c, row.messageId(), attempts, next, notThere.code().code(),
+                                    "about to give up (" + why + ") but the node's status could not be read: " + notThere.getMessage());
+                            return null;
+                        });
+                    } catch (GongwenException db) {
+                        LOG.warn("the outcome of sending message {} could not be recorded: {}", row.messageId(), db.getMessage());
+                    }
+                    return;
+                }
+            }
         }
+        try {
+            db.inTransaction(c -> {
+                OutboxTable.finish(c, row.messageId(), state, attempts, code.code(), why);
+                return null;
+            });
+        } catch (GongwenException db) {
+            LOG.warn("the outcome of sending message {} could not be recorded: {}", row.messageId(), db.getMessage());
+            return;
+        }
+        LOG.warn("message {} is {}: {}", row.messageId(), state, why);
+        events.gaveUp(() -> entries.outbox(row.messageId()));
+    }
+
+    static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 
     /** Releases every lease (at start: no attempt of this process is running). */

@@ -108,14 +108,14 @@ final class OutboxTable {
         }
     }
 
-    static void accepted(Connection c, String messageId, int attempts, String acceptedBase64, long now, long trackUntil)
+    static void accepted(Connection c, String messageId, int attempts, String acceptedBase64, long firstStatus, long trackUntil)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE gongwen_outbox SET state = 'ACCEPTED', attempts = ?, lease_ms = 0,"
                 + " accepted_base64 = ?, last_code = NULL, last_error = NULL, status_next_ms = ?, track_until_ms = ?"
                 + " WHERE message_id = ? AND state = 'QUEUED'")) {
             ps.setInt(1, attempts);
             ps.setString(2, acceptedBase64);
-            ps.setLong(3, now);
+            ps.setLong(3, firstStatus);
             ps.setLong(4, trackUntil);
             ps.setString(5, messageId);
             ps.executeUpdate();

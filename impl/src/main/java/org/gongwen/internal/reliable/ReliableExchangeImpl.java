@@ -185,7 +185,7 @@ public final class ReliableExchangeImpl implements ReliableExchange {
 
     @Override
     public int runReceiveRound(Duration wait) throws GongwenException {
-        return inbox.receiveRound(wait == null ? Duration.ZERO : wait);
+        return inbox.receiveRound(wait == null ? Duration.ZERO : wait).stored();
     }
 
     @Override
@@ -209,8 +209,9 @@ public final class ReliableExchangeImpl implements ReliableExchange {
     }
 
     private long receiveRoundAndWait() throws GongwenException {
-        runReceiveRound(config.receiveWait());
-        return 0;
+        Inbox.Round r = inbox.receiveRound(config.receiveWait());
+        // the node answers a long-poll at once while entries wait that were set aside: do not spin on them
+        return r.stored() == 0 && r.skipped() > 0 && r.skipped() == r.listed() ? 1_000 : 0;
     }
 
     private long handlerRoundAndWait() throws GongwenException {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class StatusReader {
     private static final Logger LOG = LoggerFactory.getLogger(StatusReader.class);
     private static final int ROUND_ROWS = 100;
-    private static final long SLOWEST_MS = 6 * 3600_000L;
+    private static final long SLOWEST_MS = 24 * 3600_000L;
 
     private final HttpExchangeClient client;
     private final ReliableConfig config;

@@ -22,6 +22,7 @@ final class StoreDatabase implements AutoCloseable {
     private final DataSource source;
     private final HikariDataSource ownPool;
     private final String description;
+    private final boolean embeddedH2;
 
     /** Work done inside one transaction. */
     @FunctionalInterface
@@ -34,6 +35,7 @@ final class StoreDatabase implements AutoCloseable {
         this.source = source;
         this.ownPool = ownPool;
         this.description = description;
+        this.embeddedH2 = ownPool != null && description.startsWith("jdbc:h2:file:");
     }
 
     /**
@@ -76,6 +78,14 @@ final class StoreDatabase implements AutoCloseable {
             db = new StoreDatabase(pool, pool, shown);
         }
         try {
+            try {
+                db.inTransaction(c -> {
+                    StoreSchema.bringUpToDate(c);
+                    return null;
+                });
+            } catch (GongwenException first) {
+                // two processes creating a new store at once: one CREATE TABLE loses; the second try finds the tables
+            }
             db.inTransaction(c -> {
                 StoreSchema.bringUpToDate(c);
                 if (organisation != null) {
@@ -134,14 +144,62 @@ final class StoreDatabase implements AutoCloseable {
         }
     }
 
-    /** A connection with auto-commit off, for the handler's transaction; the caller commits and closes it. */
+    /**
+     * A connection with auto-commit off, for the handler's transaction; the caller commits and
+     * closes it. Closing it restores auto-commit for the pool it came from.
+     */
     Connection transaction() throws GongwenException {
+        Connection c = null;
         try {
-            Connection c = source.getConnection();
-            c.setAutoCommit(false);
+            c = source.getConnection();
+            if (c.getAutoCommit()) {
+                c.setAutoCommit(false);
+                Connection real = c;
+                return (Connection) java.lang.reflect.Proxy.newProxyInstance(StoreDatabase.class.getClassLoader(),
+                        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("close")) {
+                                try {
+                                    real.setAutoCommit(true);
+                                } finally {
+                                    real.close();
+                                }
+                                return null;
+                            }
+                            try {
+                                return method.invoke(real, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
             return c;
         } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // already failing
+                }
+            }
             throw new GongwenException(ErrorCode.LOCAL_IO, "the outbox/inbox database " + description + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * On the embedded H2 store, forces what is committed to stable storage ({@code CHECKPOINT
+     * SYNC}): H2 writes commits to the file at once ({@code WRITE_DELAY=0}) but does not sync
+     * them. Called before the outbox reports a message written and before the inbox acknowledges
+     * one, so that not even a power failure loses them. Other databases sync on commit themselves.
+     */
+    void syncIfEmbedded() throws GongwenException {
+        if (!embeddedH2) {
+            return;
+        }
+        try (Connection c = source.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+            c.commit();
+        } catch (SQLException e) {
+            throw failure(e);
         }
     }
 

@@ -22,8 +22,9 @@ import org.gongwen.api.ErrorCode;
 import org.gongwen.api.GongwenException;
 
 /**
- * The package files of the outbox and inbox: {@code outbox/<message id>.gwpkg} and
- * {@code inbox/<sender>_<message id>.gwpkg} under the store folder. A file is written under a
+ * The package files of the outbox and inbox: {@code outbox/<message id>.<first 16 hex digits of its
+ * SHA-256>.gwpkg} and {@code inbox/<sender>_<message id>.<8 random hex digits>.gwpkg} under the
+ * store folder (names built from validated organisation codes and UUIDs only). A file is written under a
  * temporary name, forced to disk and then renamed, so a name always holds complete bytes; a row is
  * committed only after its file is in place. Files a crash left without a row are removed when
  * the store opens.
@@ -94,14 +95,9 @@ final class StoreFiles {
         }
     }
 
-    /** Forces a fetched inbox file and its folder to disk. */
-    void forceInbox(Path file) throws GongwenException {
-        try {
-            force(file);
-            forceFolder(inbox);
-        } catch (IOException e) {
-            throw new GongwenException(ErrorCode.LOCAL_IO, "cannot force " + file + " to disk: " + e.getMessage(), e);
-        }
+    /** Forces the inbox folder to disk, so that the name of a fetched file (whose bytes the download forced) survives. */
+    void forceInboxFolder() {
+        forceFolder(inbox);
     }
 
     /**

@@ -127,8 +127,9 @@ final class StoreSchema {
 
     private static boolean exists(Connection c, String table) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
+        String schema = c.getSchema(); // the connection's own schema: another schema's tables are another store's
         for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet rs = md.getTables(null, null, name, new String[] {"TABLE"})) {
+            try (ResultSet rs = md.getTables(null, schema, name, new String[] {"TABLE"})) {
                 if (rs.next()) {
                     return true;
                 }

@@ -72,11 +72,11 @@ final class WorkerLoop {
             try {
                 waitMs = round.run();
                 failurePause = 1000;
-            } catch (GongwenException | RuntimeException e) {
+            } catch (Throwable e) {
                 if (stopping) {
                     return;
                 }
-                LOG.warn("{}: round failed, next in {} ms: {}", name, failurePause, e.getMessage());
+                LOG.warn("{}: round failed, next in {} ms: {}", name, failurePause, e.toString());
                 waitMs = failurePause;
                 failurePause = Math.min(failurePause * 2, MAX_FAILURE_PAUSE_MS);
             }

@@ -30,6 +30,7 @@ import org.gongwen.api.id.NodeId;
 import org.gongwen.api.id.OrgCode;
 import org.gongwen.api.pkg.Limits;
 import org.gongwen.api.pkg.VerifiedPackage;
+import org.gongwen.api.trust.TrustPolicy;
 import org.gongwen.internal.lifecycle.LifecycleWriter;
 import org.gongwen.internal.pkg.PackageReader;
 import org.gongwen.internal.pkg.SignedEnvelope;
@@ -221,6 +222,28 @@ public final class HttpExchangeClient implements ExchangeClient {
      */
     public ReceivedMessage verifyStored(MailboxEntry entry, Path packageFile) throws GongwenException {
         return new ReceivedMessage(entry, packageFile, download(entry, packageFile).verifyKept());
+    }
+
+    /**
+     * Verifies a package stored when it was received at {@code receivedAt}: now, and if its
+     * certificates no longer pass now (expired or revoked since, or revocation status unavailable),
+     * as of {@code receivedAt}, when it was verified first. A document that was valid when it
+     * arrived stays deliverable to the application.
+     */
+    public ReceivedMessage verifyStored(MailboxEntry entry, Path packageFile, java.time.Instant receivedAt) throws GongwenException {
+        try {
+            return verifyStored(entry, packageFile);
+        } catch (GongwenException e) {
+            if (e.code().family() != org.gongwen.api.ErrorFamily.TRUST) {
+                throw e;
+            }
+            TrustPolicy p = config.trust();
+            TrustPolicy then = TrustPolicy.builder().trustAnchors(p.anchors()).intermediates(p.intermediates()).crls(p.crls())
+                    .profiles(p.profiles()).requireRevocationCheck(p.requireRevocationCheck()).validationTime(receivedAt).build();
+            PackageReader reader = new PackageReader(new TrustValidator(then), config.limits());
+            return new ReceivedMessage(entry, packageFile,
+                    new Download(http, reader, config.limits(), self, listener, entry, packageFile).verifyKept());
+        }
     }
 
     @Override

@@ -68,6 +68,12 @@ public final class MessageIntake {
             if (!h.sender().equals(caller)) {
                 throw new Refusal(ErrorCode.AUTH_FORBIDDEN, "the package's sender is " + h.sender() + ", the caller is " + caller);
             }
+            // a resend of what was stored answers with the stored receipt even if the message has expired or a
+            // recipient left the directory since: the answer to the first submission may have been lost (T-4.3)
+            Optional<Answer> dup = duplicate(h, in.sha256());
+            if (dup.isPresent()) {
+                return dup.get();
+            }
             checkExpiry(h);
             List<OrgCode> unknown = new ArrayList<>();
             for (OrgCode r : h.recipients()) {
