@@ -16,7 +16,7 @@ import java.util.Random;
 public final class FaultPlan {
     /** One decision: the fault (null: pass the request on faithfully) and its details. */
     public record Decision(Fault fault, double position, long delayMillis, boolean keepFirst, boolean errorDocument,
-            boolean forwardTruncated) {
+            boolean forwardTruncated, boolean reset) {
     }
 
     private record Step(String prefix, Fault fault) {
@@ -69,7 +69,8 @@ public final class FaultPlan {
             }
         }
         long delay = minDelayMillis + (long) (random.nextDouble() * (maxDelayMillis - minDelayMillis));
-        return new Decision(fault, random.nextDouble(), delay, random.nextBoolean(), random.nextBoolean(), random.nextBoolean());
+        return new Decision(fault, random.nextDouble(), delay, random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
+                random.nextBoolean());
     }
 
     /** Whether every scripted step has been used. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -59,7 +61,7 @@ final class ProxyHandler extends Handler.Abstract {
             long length = request.getLength();
             if (f == Fault.CUT_UPLOAD && length > 0) {
                 cutUpload(request, d, length);
-                callback.failed(new IOException("the fault proxy cut the upload"));
+                callback.succeeded(); // nothing more can be written on the closed connection
                 return true;
             }
             if (f == Fault.ERROR_500 || f == Fault.ERROR_503) {
@@ -83,7 +85,7 @@ final class ProxyHandler extends Handler.Abstract {
                 answer(request, response, callback, d, answer);
             }
         } catch (Throwable e) {
-            cut(request);
+            cut(request, true);
             callback.failed(e);
         }
         return true;
@@ -105,7 +107,7 @@ final class ProxyHandler extends Handler.Abstract {
         } else {
             in.readNBytes((int) Math.min(keep, Integer.MAX_VALUE));
         }
-        cut(request);
+        cut(request, d.reset());
     }
 
     /** Sends the request twice (its body held in memory) and answers with the first or the second answer. */
@@ -167,7 +169,7 @@ final class ProxyHandler extends Handler.Abstract {
             counts.applied(f);
             long keep = Math.min(length - 1, (long) (d.position() * length));
             stream(e, response, keep);
-            cut(request);
+            cut(request, d.reset());
             callback.failed(new IOException("the fault proxy cut the download"));
             return;
         }
@@ -241,11 +243,21 @@ final class ProxyHandler extends Handler.Abstract {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    /** Closes the client's connection at once: the TCP connection under TLS, without a TLS close or an HTTP answer. */
-    private static void cut(Request request) {
+    /**
+     * Closes the client's connection at once: the TCP connection under TLS, without a TLS close or
+     * an HTTP answer; with {@code reset}, with a TCP reset rather than an orderly end.
+     */
+    private static void cut(Request request, boolean reset) {
         EndPoint ep = request.getConnectionMetaData().getConnection().getEndPoint();
         if (ep instanceof SslConnection.SslEndPoint ssl) {
             ep = ssl.getSslConnection().getEndPoint();
+        }
+        if (reset && ep instanceof SocketChannelEndPoint tcp) {
+            try {
+                tcp.getChannel().setOption(StandardSocketOptions.SO_LINGER, 0);
+            } catch (IOException ignored) {
+                // closed already: an orderly end then
+            }
         }
         ep.close();
     }
