@@ -47,7 +47,7 @@ class FaultInjectionTest {
     void fiveHundredDocumentsThroughEveryKindOfFault() throws Exception {
         try (DevPlatform dev = DevPlatform.start(dir.resolve("platform"), SignatureProfile.RSA_SHA256)) {
             FaultRun.Outcome o = new FaultRun(dev, dir, ORGS, 20261126L).run(500,
-                    i -> FaultPlan.seeded(7_000 + i).everyFault(Double.parseDouble(System.getProperty("fp.rate", "0.025"))).delays(20, 300).build(), FaultInjectionTest::quick, DEADLINE);
+                    i -> FaultPlan.seeded(7_000 + i).everyFault(0.025).delays(20, 300).build(), FaultInjectionTest::quick, DEADLINE);
             check("every fault", o, Map.of());
         }
     }

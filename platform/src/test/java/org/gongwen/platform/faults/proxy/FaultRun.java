@@ -74,7 +74,6 @@ final class FaultRun {
             packages.put(o, new ArrayList<>());
             expected.put(o, new HashSet<>());
         }
-        long t0 = System.nanoTime();
         Path work = Files.createDirectories(dir.resolve("packages"));
         for (int i = 0; i < documents; i++) {
             OrgCode sender = orgs.get(i % orgs.size());
@@ -94,7 +93,6 @@ final class FaultRun {
             }
         }
 
-        System.out.println("packages made in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         Progress progress = new Progress();
         List<ProxiedParty> parties = new ArrayList<>();
         long started = System.nanoTime();
@@ -111,9 +109,7 @@ final class FaultRun {
             int sent = documents;
             int deliveries = expected.values().stream().mapToInt(Set::size).sum();
             long deadlineNanos = started + deadline.toNanos();
-            System.out.println("sent into outboxes after " + (System.nanoTime() - started) / 1_000_000 + " ms");
             boolean done = progress.await(sent, deliveries, deadlineNanos);
-            System.out.println("done after " + (System.nanoTime() - started) / 1_000_000 + " ms");
             List<String> problems = new ArrayList<>();
             if (!done) {
                 problems.add("not finished within " + deadline + ": " + progress.describe(sent, deliveries));
