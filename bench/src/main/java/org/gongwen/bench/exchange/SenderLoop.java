@@ -19,7 +19,8 @@ import org.gongwen.api.sign.SigningIdentity;
  * (which verifies the node's ACCEPTED receipt) and deletes the file. A place is given back when the
  * message's DELIVERED receipt has been posted. A refusal that a retry can mend (the node takes only
  * a few uploads of one organisation at a time and answers the next with TRN-001, 503) is retried
- * with the same bytes after a short pause that doubles, as an application's outbox would.
+ * with the same bytes after a short pause that doubles, as an application's outbox would. Another
+ * {@link Submitter} (for example a persistent outbox) can take the place of the client.
  */
 final class SenderLoop implements Runnable {
     /** What a sender reports. */
@@ -27,11 +28,18 @@ final class SenderLoop implements Runnable {
         /** A message is about to be packed (its clock starts). */
         void starting(UUID messageId);
 
-        /** The node accepted the message. */
+        /** The submitter took the message (with the plain client: the node accepted it). */
         void accepted(UUID messageId);
 
         /** The node refused the message for now; it will be sent again. */
         void retrying(UUID messageId, GongwenException refusal);
+    }
+
+    /** What the loop does with each signed package file; the loop deletes the file afterwards. */
+    @FunctionalInterface
+    interface Submitter {
+        /** Hands the package on; returns once the loop may delete the file. */
+        void submit(UUID messageId, Path file) throws GongwenException, InterruptedException;
     }
 
     private static final int MAX_ATTEMPTS = 50;
@@ -39,7 +47,7 @@ final class SenderLoop implements Runnable {
     private static final long LONGEST_PAUSE_MILLIS = 500;
 
     private final Gongwen gongwen;
-    private final ExchangeClient client;
+    private final Submitter submitter;
     private final SigningIdentity identity;
     private final Route route;
     private final DocumentMetadata metadata;
@@ -52,8 +60,14 @@ final class SenderLoop implements Runnable {
 
     SenderLoop(Gongwen gongwen, ExchangeClient client, SigningIdentity identity, Route route, Path body, Path outbox, Semaphore window,
             Events events, Consumer<Throwable> failed) {
+        this(gongwen, (id, file) -> send(client, events, id, file), identity, route, body, outbox, window, events, failed);
+    }
+
+    /** A loop that hands each package to {@code submitter} instead of a client. */
+    SenderLoop(Gongwen gongwen, Submitter submitter, SigningIdentity identity, Route route, Path body, Path outbox, Semaphore window,
+            Events events, Consumer<Throwable> failed) {
         this.gongwen = gongwen;
-        this.client = client;
+        this.submitter = submitter;
         this.identity = identity;
         this.route = route;
         this.metadata = Documents.metadata(route.senderName, route.senderMark, route.recipientName);
@@ -85,7 +99,7 @@ final class SenderLoop implements Runnable {
                 events.starting(h.messageId());
                 gongwen.newPackage().header(h).metadata(metadata).body(body, Documents.BODY_NAME, Documents.BODY_TYPE)
                         .signWith(identity).writeTo(file);
-                send(h.messageId(), file);
+                submitter.submit(h.messageId(), file);
                 Files.delete(file);
                 events.accepted(h.messageId());
             }
@@ -96,7 +110,8 @@ final class SenderLoop implements Runnable {
         }
     }
 
-    private void send(UUID id, Path file) throws GongwenException, InterruptedException {
+    /** Submits with the client, sending the same bytes again after a short pause while the node refuses them for now. */
+    static void send(ExchangeClient client, Events events, UUID id, Path file) throws GongwenException, InterruptedException {
         long pause = FIRST_PAUSE_MILLIS;
         for (int attempt = 1;; attempt++) {
             try {
