@@ -58,9 +58,14 @@ final class PackCommand implements Callable<Integer> {
             description = "sender's 统一社会信用代码 (default: the organisation named in the certificate)")
     OrgCode from;
 
-    @Option(names = "--to", required = true, paramLabel = "CODE", split = "[,，]", splitSynopsisLabel = ",",
-            converter = Converters.Org.class, description = "主送: recipient 统一社会信用代码 (repeatable or comma list)")
+    @Option(names = "--to", paramLabel = "CODE", split = "[,，]", splitSynopsisLabel = ",",
+            converter = Converters.Org.class, description = "主送: recipient 统一社会信用代码 (repeatable or comma list; "
+            + "required unless --reply-to names the recipient)")
     List<OrgCode> to = new ArrayList<>();
+
+    @Option(names = "--reply-to", paramLabel = "PACKAGE", description = "make a REPLY to this received package: to its sender "
+            + "(and any --to/--cc), in its conversation, referring to its message id (spec/lifecycle.md)")
+    Path replyTo;
 
     @Option(names = "--cc", paramLabel = "CODE", split = "[,，]", splitSynopsisLabel = ",",
             converter = Converters.Org.class, description = "抄送: copy recipient (repeatable or comma list)")
@@ -86,7 +91,13 @@ final class PackCommand implements Callable<Integer> {
         if (!force && Files.exists(out)) {
             throw new GongwenException(ErrorCode.LOCAL_IO, out + " exists already (use --force to replace it)");
         }
+        if (to.isEmpty() && replyTo == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--to=CODE' (or --reply-to PACKAGE)");
+        }
         List<Path> inputs = new ArrayList<>(List.of(key, cert, body));
+        if (replyTo != null) {
+            inputs.add(replyTo);
+        }
         inputs.addAll(attachments);
         InputFiles.requireReadable(inputs);
         Gongwen gw = Gongwen.load();
@@ -96,8 +107,15 @@ final class PackCommand implements Callable<Integer> {
         DocumentMetadata meta = metadata.build(spec.commandLine(), CertificateNames.organisationName(signer).orElse(null));
         Header header;
         try {
-            header = Header.builder().sender(sender).to(to.toArray(OrgCode[]::new)).cc(cc.toArray(OrgCode[]::new))
-                    .urgency(meta.urgency().orElse(null)).build();
+            Header.Builder hb;
+            if (replyTo != null) {
+                // the original's routing only: it was verified when it was received, and the node checks the reply
+                Header original = gw.inspectUnverified(replyTo).envelope().header();
+                hb = Header.replyTo(original, sender).to(to.stream().filter(o -> !o.equals(original.sender())).toArray(OrgCode[]::new));
+            } else {
+                hb = Header.builder().sender(sender).to(to.toArray(OrgCode[]::new));
+            }
+            header = hb.cc(cc.toArray(OrgCode[]::new)).urgency(meta.urgency().orElse(null)).build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -209,4 +209,31 @@ class PackCommandTest {
         assertEquals(0, pki.pack(pkg, body(), "--force").exit);
         assertEquals(0, Cli.run("verify", "--trust", pki.ca(), pkg).exit);
     }
+
+    @Test
+    void replyToMakesAReplyToTheOriginalsSenderInItsConversation() throws Exception {
+        Path original = dir.resolve("original.gwpkg");
+        Cli.Result first = Cli.run("pack", "--key", pki.key(Fixtures.LIQUAN), "--cert", pki.cert(Fixtures.LIQUAN),
+                "--to", Fixtures.XIANYANG.value(), "--body", body(), "--out", original, "--kind", "请示", "--title", "关于请求拨付救灾资金的请示",
+                "--issuer-mark", "礼泉县人民政府文件", "--date", "2026-11-20");
+        assertEquals(0, first.exit, first.toString());
+        Path reply = dir.resolve("reply.gwpkg");
+        Cli.Result r = Cli.run("pack", "--key", pki.key(Fixtures.XIANYANG), "--cert", pki.cert(Fixtures.XIANYANG),
+                "--reply-to", original, "--body", body(), "--out", reply, "--kind", "批复", "--title", "关于同意拨付救灾资金的批复",
+                "--issuer-mark", "咸阳市人民政府文件", "--date", "2026-11-22");
+        assertEquals(0, r.exit, r.toString());
+        var gw = org.gongwen.api.Gongwen.load();
+        var o = gw.inspectUnverified(original).envelope().header();
+        var h = gw.inspectUnverified(reply).envelope().header();
+        assertEquals(org.gongwen.api.envelope.MessageType.REPLY, h.messageType());
+        assertEquals(o.messageId(), h.refToMessageId().orElseThrow());
+        assertEquals(o.conversationId(), h.conversationId());
+        assertEquals(java.util.List.of(Fixtures.LIQUAN), h.to());
+        assertEquals(Fixtures.XIANYANG, h.sender());
+
+        Cli.Result neither = Cli.run("pack", "--key", pki.key(Fixtures.XIANYANG), "--cert", pki.cert(Fixtures.XIANYANG),
+                "--body", body(), "--out", dir.resolve("none.gwpkg"), "--kind", "批复", "--title", "无主送", "--date", "2026-11-22");
+        assertEquals(2, neither.exit, neither.toString());
+        assertTrue(neither.err.contains("--to"), neither.err);
+    }
 }
