@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class RelayWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RelayWorker.class);
     private static final int BATCH = 50;
+    /** How often a lifecycle message held behind its original looks again (C-6.3). */
+    private static final long HOLD_BEHIND_ORIGINAL_MS = 1_000;
 
     private final NodeCore core;
     private final RelayClient client;
@@ -201,6 +203,16 @@ public final class RelayWorker implements AutoCloseable {
             return true;
         }
         StoredMessage m = found.get();
+        if (m.refTo() != null && Lifecycle.concernsOriginal(m.type()) && core.db.inTransaction(c ->
+                RelayTables.messageQueued(c, t.target(), t.sender().value(), m.refTo().toString()))) {
+            // C-6.3: a withdrawal or reminder never overtakes its original on the way to a node
+            core.db.inTransaction(c -> {
+                RelayTables.reschedule(c, t.relayId(), t.attempts(), System.currentTimeMillis() + HOLD_BEHIND_ORIGINAL_MS,
+                        "held until the original " + m.refTo() + " has been relayed to " + t.target());
+                return null;
+            });
+            return false;
+        }
         // An expired message still gets one last attempt: the neighbour may have taken it already
         // and only its answer was lost; it answers such a duplicate with its stored RELAYED receipt.
         boolean expired = m.expires() != null && m.expires().isBefore(core.clock.instant());

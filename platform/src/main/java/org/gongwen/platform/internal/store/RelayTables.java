@@ -102,4 +102,18 @@ public final class RelayTables {
             ps.executeUpdate();
         }
     }
+
+    /** Whether a message relay to {@code target} of the message (sender, id) is still queued. */
+    public static boolean messageQueued(Connection c, String target, String sender, String messageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM gw_relay WHERE kind = ? AND target = ? AND sender = ?"
+                + " AND message_id = ?")) {
+            ps.setString(1, RelayTask.Kind.MESSAGE.name());
+            ps.setString(2, target);
+            ps.setString(3, sender);
+            ps.setString(4, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
 }
