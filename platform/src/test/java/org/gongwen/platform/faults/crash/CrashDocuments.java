@@ -52,17 +52,28 @@ final class CrashDocuments {
         if (Files.exists(out)) {
             return out;
         }
-        Path work = Files.createDirectories(dir.resolve("work-" + id));
+        Path work = dir.resolve("work-" + id);
+        clear(work); // what a process killed while making this document left
+        Files.createDirectories(work);
         Path body = Fixtures.file(work, "正文.pdf", 2048 + (index * 37L) % 2048, id.getLeastSignificantBits());
         Header h = Header.builder().messageId(id).created(CREATED).sender(sender).to(to.toArray(new OrgCode[0]))
                 .cc(cc.toArray(new OrgCode[0])).build();
         Path temp = work.resolve("package.tmp");
-        Files.deleteIfExists(temp); // left by a process killed while writing it
         GW.newPackage().header(h).metadata(Fixtures.metadata()).body(body).signWith(signer).writeTo(temp);
         Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE);
-        Files.delete(body);
-        Files.delete(work);
+        clear(work);
         return out;
+    }
+
+    private static void clear(Path work) throws java.io.IOException {
+        if (Files.isDirectory(work)) {
+            try (java.util.stream.Stream<Path> files = Files.list(work)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(work);
+        }
     }
 
     /** Files each message as one row of {@code filed}, through the inbox's transaction. */
