@@ -39,6 +39,7 @@ class ConfigFileTest {
             assertEquals(dev.directory(), c.directory());
             assertEquals(props.getParent().resolve("storage"), c.storageDirectory());
             assertTrue(c.jdbcUrl().startsWith("jdbc:h2:file:"));
+            assertTrue(c.jdbcUrl().contains(";WRITE_DELAY=0"), "a killed node must not lose a commit it answered: " + c.jdbcUrl());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (PlatformNode node = PlatformMain.run(props, new PrintStream(out, true, StandardCharsets.UTF_8))) {
                 assertTrue(out.toString(StandardCharsets.UTF_8).contains(node.uri().toString()), out::toString);
