@@ -218,7 +218,8 @@ final class Inbox {
         long now = System.currentTimeMillis();
         Object[] outcome = db.inTransaction(c -> {
             Optional<InboxRow> locked = InboxTable.lock(c, candidate.sender(), candidate.messageId());
-            if (locked.isEmpty() || locked.get().state() != InboxState.RECEIVED || locked.get().nextMs() > now) {
+            if (locked.isEmpty() || locked.get().state() != InboxState.RECEIVED || locked.get().nextMs() > now
+                    || InboxTable.claimed(c, candidate.sender(), candidate.messageId(), now)) {
                 return null;
             }
             InboxRow r = locked.get();
@@ -333,6 +334,11 @@ final class Inbox {
             LOG.error("the handler raised {}; the failure is recorded", e.toString());
         }
         return park;
+    }
+
+    /** Frees every claim (at start). */
+    void releaseClaims() throws GongwenException {
+        db.inTransaction(InboxTable::releaseClaims);
     }
 
     /** Gives a parked message a fresh series of attempts. */

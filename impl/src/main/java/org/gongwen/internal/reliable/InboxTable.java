@@ -19,7 +19,7 @@ final class InboxTable {
 
     static void insert(Connection c, InboxRow r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO gongwen_inbox (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", claim_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
             ps.setString(1, r.sender());
             ps.setString(2, r.messageId());
             ps.setString(3, r.messageType());
@@ -59,15 +59,17 @@ final class InboxTable {
     /** Rows waiting for the handler and due by {@code now}, oldest first. */
     static List<InboxRow> due(Connection c, long now, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM gongwen_inbox WHERE state = 'RECEIVED'"
-                + " AND next_ms <= ? ORDER BY next_ms, received_ms, sender, message_id LIMIT ?")) {
+                + " AND next_ms <= ? AND claim_ms <= ? ORDER BY next_ms, received_ms, sender, message_id LIMIT ?")) {
             ps.setLong(1, now);
-            ps.setInt(2, limit);
+            ps.setLong(2, now);
+            ps.setInt(3, limit);
             return rows(ps);
         }
     }
 
     static Optional<Long> nextDue(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(next_ms) FROM gongwen_inbox WHERE state = 'RECEIVED'");
+        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(CASE WHEN claim_ms > next_ms THEN claim_ms ELSE next_ms END)"
+                + " FROM gongwen_inbox WHERE state = 'RECEIVED'");
                 ResultSet rs = ps.executeQuery()) {
             long v = rs.next() ? rs.getLong(1) : 0;
             return rs.wasNull() ? Optional.empty() : Optional.of(v);
@@ -85,7 +87,7 @@ final class InboxTable {
 
     /** Counts a handler call about to be made and keeps the row from other workers until {@code until}. */
     static void claim(Connection c, String sender, String messageId, int attempts, long until) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE gongwen_inbox SET attempts = ?, next_ms = ?"
+        try (PreparedStatement ps = c.prepareStatement("UPDATE gongwen_inbox SET attempts = ?, claim_ms = ?"
                 + " WHERE sender = ? AND message_id = ? AND state = 'RECEIVED'")) {
             ps.setInt(1, attempts);
             ps.setLong(2, until);
@@ -109,7 +111,7 @@ final class InboxTable {
 
     static void failed(Connection c, String sender, String messageId, InboxState state, int attempts, long nextMs, String code,
             String error) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE gongwen_inbox SET state = ?, attempts = ?, next_ms = ?,"
+        try (PreparedStatement ps = c.prepareStatement("UPDATE gongwen_inbox SET state = ?, attempts = ?, next_ms = ?, claim_ms = 0,"
                 + " last_code = ?, last_error = ? WHERE sender = ? AND message_id = ? AND state = 'RECEIVED'")) {
             ps.setString(1, state.name());
             ps.setInt(2, attempts);
@@ -119,6 +121,24 @@ final class InboxTable {
             ps.setString(6, sender);
             ps.setString(7, messageId);
             ps.executeUpdate();
+        }
+    }
+
+    /** Whether another worker claimed the row until after {@code now}. */
+    static boolean claimed(Connection c, String sender, String messageId, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT claim_ms FROM gongwen_inbox WHERE sender = ? AND message_id = ?")) {
+            ps.setString(1, sender);
+            ps.setString(2, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > now;
+            }
+        }
+    }
+
+    /** Frees every claim (at start: no handler call of this store is running any more in this process). */
+    static int releaseClaims(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE gongwen_inbox SET claim_ms = 0 WHERE claim_ms > 0")) {
+            return ps.executeUpdate();
         }
     }
 

@@ -163,6 +163,7 @@ public final class ReliableExchangeImpl implements ReliableExchange {
                 return;
             }
             outbox.releaseLeases();
+            inbox.releaseClaims();
             started = true;
             sendLoop.start();
             statusLoop.start();

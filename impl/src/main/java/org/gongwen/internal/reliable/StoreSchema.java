@@ -35,7 +35,7 @@ final class StoreSchema {
                 + " message_type VARCHAR(16) NOT NULL, sha256 VARCHAR(64) NOT NULL, size_bytes BIGINT NOT NULL,"
                 + " arrived_ms BIGINT NOT NULL, file_name VARCHAR(200) NOT NULL, state VARCHAR(12) NOT NULL,"
                 + " attempts INTEGER NOT NULL, received_ms BIGINT NOT NULL, next_ms BIGINT NOT NULL, handled_ms BIGINT,"
-                + " last_code VARCHAR(16), last_error VARCHAR(2000), PRIMARY KEY (sender, message_id))",
+                + " last_code VARCHAR(16), last_error VARCHAR(2000), claim_ms BIGINT NOT NULL, PRIMARY KEY (sender, message_id))",
             "CREATE INDEX gongwen_inbox_due ON gongwen_inbox (state, next_ms)",
         },
         new String[] {
