@@ -16,6 +16,8 @@ import org.gongwen.internal.crypto.Algorithms;
 /**
  * What the operators of one case under one profile may use: the profile, the case's signer,
  * the vector folder, and the values of the placeholders a vector may write as {@code ${NAME}}.
+ * Without canaries (packages made to be kept, not run), {@code ${HTTP_URL}} is a URL under the
+ * reserved name {@code canary.invalid} (RFC 6761) and {@code ${FILE_URL}} a file that does not exist.
  */
 final class CaseContext {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
@@ -48,9 +50,9 @@ final class CaseContext {
     private String value(String name) {
         switch (name) {
             case "HTTP_URL":
-                return canaries.httpUrl(caseId);
+                return canaries == null ? "http://canary.invalid/" + caseId + "/" : canaries.httpUrl(caseId);
             case "FILE_URL":
-                return canaries.fileUrl();
+                return canaries == null ? "file:///nonexistent/gongwen-canary" : canaries.fileUrl();
             case "SIGNER_CERTIFICATE":
                 try {
                     return Base64.getEncoder().encodeToString(signer.certificate().getEncoded());
