@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {PkiCommand.class, PackCommand.class, VerifyCommand.class, InspectCommand.class, ExtractCommand.class,
                 SendCommand.class, ReceiveCommand.class, StatusCommand.class, SignForCommand.class, ReturnCommand.class,
                 WithdrawCommand.class, RemindCommand.class, OutboxCommand.class, InboxCommand.class,
-                PlatformCommand.class},
+                PlatformCommand.class, ConformanceCommand.class},
         footer = {"", "Exit status: 0 success (package valid), 1 package refused, 2 usage error, "
                 + "3 local file or key problem, 4 internal error, 5 the platform node could not be reached or failed. "
                 + "An error is one line on standard error that starts with its stable code, for example 'SIG-003 ...'."})
