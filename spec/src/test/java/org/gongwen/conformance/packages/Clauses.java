@@ -14,7 +14,7 @@ final class Clauses {
             Map.entry("VALID", "P-8.16"),
             Map.entry("XML-001", "E-1.7"), Map.entry("XML-002", "E-1.1"),
             Map.entry("XFB-001", "E-1.2"), Map.entry("XFB-002", "E-1.3"), Map.entry("XFB-003", "E-1.4"),
-            Map.entry("LIM-001", "P-8.3"), Map.entry("LIM-002", "E-1.5"), Map.entry("LIM-003", "E-1.6"),
+            Map.entry("LIM-001", "P-8.9"), Map.entry("LIM-002", "E-1.5"), Map.entry("LIM-003", "E-1.6"),
             Map.entry("SCH-001", "E-12.2"), Map.entry("SCH-002", "E-12.1"), Map.entry("SCH-003", "E-12.3"),
             Map.entry("PKG-001", "P-8.1"), Map.entry("PKG-002", "P-8.3"), Map.entry("PKG-003", "P-8.10"),
             Map.entry("PKG-004", "P-8.14"), Map.entry("PKG-005", "P-8.11"), Map.entry("PKG-006", "P-8.11"),
@@ -34,6 +34,9 @@ final class Clauses {
     static String of(Recipes.Recipe r) {
         String words = r.clause();
         String code = r.expect();
+        if ("VALID".equals(code) && r.id().contains("alias")) {
+            return "S-3.2";
+        }
         if ("PKG-010".equals(code)) {
             if (words.contains("CRC")) {
                 return words.contains("envelope") ? "P-8.5" : "P-8.13";
