@@ -41,7 +41,7 @@ public final class VectorIndex {
         }
     }
 
-    /** Trust anchor certificate files (PEM), relative to the index's folder. */
+    /** Trust anchor certificate files (PEM), relative to the index's folder; empty if the index names no policy. */
     public List<String> trustAnchors() {
         return trustAnchors;
     }
@@ -82,7 +82,7 @@ public final class VectorIndex {
         if (!FORMAT.equals(root.get("format"))) {
             throw new IllegalArgumentException("format must be \"" + FORMAT + "\": " + root.get("format"));
         }
-        Map<String, Object> policy = object(root.get("policy"), "policy");
+        Map<String, Object> policy = root.containsKey("policy") ? object(root.get("policy"), "policy") : Map.of();
         only(policy, Set.of("trustAnchors", "crls", "verificationTime"), "policy");
         List<PackageVector> vectors = new ArrayList<>();
         for (Object o : list(root.get("vectors"), "vectors")) {
@@ -91,7 +91,8 @@ public final class VectorIndex {
             vectors.add(new PackageVector(string(v, "file"), string(v, "profile"), Verdict.of(string(v, "verdict")),
                     v.get("code") == null ? null : string(v, "code"), string(v, "clause"), string(v, "description")));
         }
-        return new VectorIndex(strings(policy.get("trustAnchors"), "trustAnchors"), strings(policy.get("crls"), "crls"), vectors);
+        return new VectorIndex(strings(policy.getOrDefault("trustAnchors", List.of()), "trustAnchors"),
+                strings(policy.getOrDefault("crls", List.of()), "crls"), vectors);
     }
 
     /**

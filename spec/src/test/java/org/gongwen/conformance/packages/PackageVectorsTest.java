@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PackageVectorsTest {
     private static final Path VECTORS = Path.of("vectors", "packages");
-    private static final Pattern DEFINITION = Pattern.compile("^\\*\\*([A-Z]-\\d+\\.\\d+)\\*\\*", Pattern.MULTILINE);
+    private static final Pattern DEFINITION = Pattern.compile("^\\*\\*([A-Z]-\\d+\\.\\d+)[* ]", Pattern.MULTILINE);
 
     @Test
     void everyCommittedVectorMeetsItsExpectation() throws Exception {
