@@ -40,6 +40,8 @@ public final class Main {
     static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean terminal) {
         ErrorReporter reporter = new ErrorReporter();
         CommandLine cmd = new CommandLine(new GongwenCommand(terminal));
+        // until the conformance parent command lists it as its "platform" sub-command
+        cmd.addSubcommand("conformance-platform", new ConformancePlatformCommand());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setOverwrittenOptionsAllowed(true);
         cmd.setOut(out);
