@@ -21,7 +21,7 @@ import org.gongwen.platform.DevPlatform;
  */
 @GongwenPlatform(maxPackageBytes = ReferenceNodeConformanceTest.LIMIT)
 class ReferenceNodeConformanceTest extends PlatformConformanceTests {
-    static final long LIMIT = 256 * 1024;
+    static final long LIMIT = 64 * 1024;
 
     private final DevPlatform dev;
     private final URI node;

@@ -82,7 +82,8 @@ public final class PlatformSuite {
             observed = s.getMessage();
             outcome = Outcome.SKIPPED;
         } catch (GongwenException e) {
-            observed = e.code().code() + " " + e.getMessage();
+            String m = String.valueOf(e.getMessage());
+            observed = m.startsWith(e.code().code()) ? m : e.code().code() + " " + m;
             outcome = Outcome.FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
