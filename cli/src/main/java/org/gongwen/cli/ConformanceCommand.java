@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code gongwen conformance}: checks another implementation's output against the standard. */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = {"Checks conformance to the Gongwen Exchange standard."},
-        subcommands = {ConformancePackagesCommand.class})
+        subcommands = {ConformancePackagesCommand.class, ConformancePlatformCommand.class})
 final class ConformanceCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -20,6 +20,7 @@ import org.gongwen.api.exchange.DirectoryEntry;
 import org.gongwen.api.exchange.ExchangeConfig;
 import org.gongwen.api.id.NodeId;
 import org.gongwen.api.id.OrgCode;
+import org.gongwen.api.pkg.Limits;
 import org.gongwen.api.sign.SignatureProfile;
 import org.gongwen.api.sign.SigningIdentity;
 import org.gongwen.api.trust.TrustPolicy;
@@ -147,8 +148,25 @@ public final class DevPlatform implements AutoCloseable {
      */
     public static DevPlatform start(Path workDir, SignatureProfile profile, java.util.function.Function<NodeId, Database> databases)
             throws GongwenException {
+        return start(workDir, profile, databases, null);
+    }
+
+    /**
+     * Like {@link #start(Path, SignatureProfile)}, with the package limits of every node, for
+     * example a small {@link Limits#maxPackageBytes()} for the conformance suite's oversize scenario.
+     *
+     * @param limits the nodes' package limits
+     * @throws GongwenException if a node cannot start
+     */
+    public static DevPlatform startWithLimits(Path workDir, SignatureProfile profile, Limits limits) throws GongwenException {
+        return start(workDir, profile, null, Objects.requireNonNull(limits, "limits"));
+    }
+
+    private static DevPlatform start(Path workDir, SignatureProfile profile, java.util.function.Function<NodeId, Database> databases,
+            Limits limits) throws GongwenException {
         DevPlatform p = new DevPlatform(Objects.requireNonNull(workDir, "workDir"), Objects.requireNonNull(profile, "profile"));
         p.databases = databases;
+        p.limits = limits;
         try {
             p.configs.put(SHAANXI_NODE, p.baseConfig(SHAANXI_NODE).child(XIANYANG_NODE, null).build());
             p.configs.put(XIANYANG_NODE, p.baseConfig(XIANYANG_NODE).parent(SHAANXI_NODE, null).child(LIQUAN_NODE, null).build());
@@ -179,9 +197,13 @@ public final class DevPlatform implements AutoCloseable {
     }
 
     private java.util.function.Function<NodeId, Database> databases;
+    private Limits limits;
 
     private NodeConfig.Builder baseConfig(NodeId id) {
         NodeConfig.Builder b = baseConfigWithoutDatabase(id);
+        if (limits != null) {
+            b.limits(limits);
+        }
         if (databases != null) {
             Database d = databases.apply(id);
             b.database(d.url(), d.user(), d.password());
