@@ -119,7 +119,10 @@ final class PackCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        PackageBuilder b = gw.newPackage().header(header).metadata(meta).body(body).signWith(identity);
+        Progress progress = Progress.on(spec.commandLine().getErr(), ((GongwenCommand) spec.root().userObject()).terminal);
+        String label = out.getFileName().toString();
+        PackageBuilder b = gw.newPackage().header(header).metadata(meta).body(body).signWith(identity)
+                .progress((done, total) -> progress.packed(label, done, total));
         attachments.forEach(b::attachment);
         Envelope env = b.writeTo(out);
         printSummary(env, identity.profile());

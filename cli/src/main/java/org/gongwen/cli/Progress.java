@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
 import org.gongwen.internal.transport.TransferListener;
 
 /**
- * A progress line for package transfers on a terminal: bytes so far, rate and time left,
+ * A progress line for package transfers (and packing) on a terminal: bytes so far, rate and time left,
  * rewritten in place on standard error at most four times a second and ended when the package is
  * complete. Not thread-safe: one transfer at a time, as the commands run them.
  */
@@ -20,7 +20,7 @@ final class Progress implements TransferListener {
     private final PrintWriter err;
     private final boolean draw;
     private final LongSupplier clock;
-    private UUID current;
+    private String current;
     private long started;
     private long drawn;
     private int width;
@@ -58,13 +58,27 @@ final class Progress implements TransferListener {
 
     @Override
     public void transferred(Direction direction, UUID messageId, long bytes, long total) {
+        String id = messageId.toString().substring(0, 8);
+        boolean up = direction == Direction.UPLOAD;
+        show(messageId.toString(), up ? "sending " : "receiving ", up ? "sent " : "received ", id, bytes, total);
+    }
+
+    /**
+     * Progress of packing {@code name}: {@code done} of {@code total} bytes of its parts processed
+     * (each part is read twice), as {@link org.gongwen.api.pkg.PackageBuilder.PackProgress} reports it.
+     */
+    void packed(String name, long done, long total) {
+        show("pack:" + name, "packing ", "packed ", name, done, total);
+    }
+
+    private void show(String key, String doing, String finished, String label, long bytes, long total) {
         if (!draw) {
             return;
         }
         long now = clock.getAsLong();
-        if (!messageId.equals(current)) {
+        if (!key.equals(current)) {
             end();
-            current = messageId;
+            current = key;
             started = now;
             drawn = now - REDRAW_NANOS;
         }
@@ -73,7 +87,7 @@ final class Progress implements TransferListener {
             return;
         }
         drawn = now;
-        String text = line(direction, messageId, bytes, total, now - started);
+        String text = line(doing, finished, label, bytes, total, now - started);
         err.print("\r" + text + " ".repeat(Math.max(0, width - text.length())));
         width = text.length();
         if (complete) {
@@ -100,14 +114,19 @@ final class Progress implements TransferListener {
      * @param elapsedNanos the time since the transfer began
      */
     static String line(Direction direction, UUID messageId, long bytes, long total, long elapsedNanos) {
-        String id = messageId.toString().substring(0, 8);
+        boolean up = direction == Direction.UPLOAD;
+        return line(up ? "sending " : "receiving ", up ? "sent " : "received ", messageId.toString().substring(0, 8), bytes, total,
+                elapsedNanos);
+    }
+
+    private static String line(String doing, String finished, String id, long bytes, long total, long elapsedNanos) {
         double seconds = elapsedNanos / 1e9;
         double rate = seconds > 0 ? bytes / seconds : 0;
         String rateText = rate > 0 ? size((long) rate) + "/s" : "--/s";
         if (total >= 0 && bytes >= total) {
-            return (direction == Direction.UPLOAD ? "sent " : "received ") + id + "  " + size(bytes) + " in " + duration(seconds) + "  " + rateText;
+            return finished + id + "  " + size(bytes) + " in " + duration(seconds) + "  " + rateText;
         }
-        String verb = direction == Direction.UPLOAD ? "sending " : "receiving ";
+        String verb = doing;
         if (total < 0) {
             return verb + id + "  " + size(bytes) + "  " + rateText;
         }

@@ -91,4 +91,21 @@ class ProgressTest {
         p.end();
         assertEquals("", out.toString());
     }
+
+    @Test
+    void packingShowsItsOwnLineWithTheFileName() {
+        StringWriter out = new StringWriter();
+        AtomicLong now = new AtomicLong(5 * SECOND);
+        Progress p = new Progress(new PrintWriter(out), true, now::get);
+        p.packed("通知.gwpkg", 0, 8 * MIB);
+        now.addAndGet(SECOND);
+        p.packed("通知.gwpkg", 2 * MIB, 8 * MIB);
+        now.addAndGet(SECOND);
+        p.packed("通知.gwpkg", 8 * MIB, 8 * MIB);
+        String[] draws = out.toString().split("\r", -1);
+        assertEquals(4, draws.length, out.toString());
+        assertEquals("packing 通知.gwpkg  0 B of 8.0 MiB  0%  --/s  --:-- left", draws[1]);
+        assertEquals("packing 通知.gwpkg  2.0 MiB of 8.0 MiB  25%  2.0 MiB/s  0:03 left", draws[2]);
+        assertEquals("packed 通知.gwpkg  8.0 MiB in 0:02  4.0 MiB/s", draws[3].strip());
+    }
 }

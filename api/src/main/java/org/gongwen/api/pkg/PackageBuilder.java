@@ -45,6 +45,23 @@ public interface PackageBuilder {
     PackageBuilder signWith(SigningIdentity identity);
 
     /**
+     * Reports progress while the package is written: {@code listener} is called from the writing
+     * thread with the bytes of the parts processed so far and the total to process (each part is
+     * read twice: once for its digest, size and CRC-32, once to copy it), at most every 64 KiB and
+     * once at the end. It must return quickly and not throw.
+     */
+    default PackageBuilder progress(PackProgress listener) {
+        return this;
+    }
+
+    /** Progress of {@link #writeTo}: {@code done} of {@code total} bytes processed. */
+    @FunctionalInterface
+    interface PackProgress {
+        /** Called with the bytes processed so far and the total. */
+        void packed(long done, long total);
+    }
+
+    /**
      * Writes the signed package to a file. The file appears complete or not at all: the package
      * is written to a temporary file beside it and moved into place.
      *

@@ -39,6 +39,10 @@ import org.w3c.dom.Document;
  * CRC-32; the envelope is signed; a second pass streams the parts into the fixed ZIP layout.
  */
 public final class PackageWriter implements PackageBuilder {
+    private PackProgress progress = (done, total) -> { };
+    private long progressDone;
+    private long progressTotal;
+
     private static final int BUFFER = 64 * 1024;
 
     private Header header;
@@ -93,6 +97,12 @@ public final class PackageWriter implements PackageBuilder {
     @Override
     public PackageBuilder attachment(Path file, String partName, String mediaType) {
         sources.add(new Source(file, partName, mediaType, PartRole.ATTACHMENT));
+        return this;
+    }
+
+    @Override
+    public PackageBuilder progress(PackProgress listener) {
+        this.progress = java.util.Objects.requireNonNull(listener, "listener");
         return this;
     }
 
@@ -165,6 +175,8 @@ public final class PackageWriter implements PackageBuilder {
                         }
                         zip.write(buf, 0, n);
                         left -= n;
+                        progressDone += n;
+                        progress.packed(progressDone, progressTotal);
                     }
                     if (in.read() != -1) {
                         throw new IOException(s.file + " became longer while it was being packed");
@@ -172,6 +184,7 @@ public final class PackageWriter implements PackageBuilder {
                 }
             }
             zip.finish();
+            progress.packed(progressDone, progressDone);
         } catch (IOException e) {
             throw new GongwenException(ErrorCode.LOCAL_IO, "cannot write the package: " + e.getMessage(), e);
         }
@@ -217,6 +230,15 @@ public final class PackageWriter implements PackageBuilder {
         byte[] buf = new byte[BUFFER];
         // the body first, then attachments in the order given
         sources.sort((a, b) -> a.role == b.role ? 0 : a.role == PartRole.BODY ? -1 : 1);
+        progressDone = 0;
+        progressTotal = 0;
+        for (Source s : sources) {
+            try {
+                progressTotal += 2 * Files.size(s.file);
+            } catch (IOException e) {
+                // reported when the part is read
+            }
+        }
         long total = 0;
         for (Source s : sources) {
             MessageDigest md = Digests.newDigest(identity.profile().digestAlgorithm());
@@ -228,6 +250,8 @@ public final class PackageWriter implements PackageBuilder {
                     md.update(buf, 0, n);
                     crc.update(buf, 0, n);
                     size += n;
+                    progressDone += n;
+                    progress.packed(progressDone, Math.max(progressTotal, progressDone));
                 }
             } catch (IOException e) {
                 throw new GongwenException(ErrorCode.LOCAL_IO, "cannot read " + s.file + ": " + e.getMessage(), e);
