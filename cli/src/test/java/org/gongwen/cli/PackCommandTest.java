@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.gongwen.api.sign.SignatureProfile;
 import org.gongwen.testing.Fixtures;
-import org.gongwen.testing.Json;
+import org.gongwen.internal.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -17,7 +17,7 @@ class ReportTest {
     @Property
     void everyStringRoundTrips(@ForAll String s) {
         String quoted = Json.quote(s);
-        assertEquals(s, org.gongwen.testing.Json.parse(quoted));
+        assertEquals(s, org.gongwen.internal.json.Json.parse(quoted));
         for (char c : quoted.toCharArray()) {
             assertTrue(c >= 0x20, "no raw control character in " + quoted);
         }
@@ -43,7 +43,7 @@ class ReportTest {
         StringWriter w = new StringWriter();
         r.writeJson(new PrintWriter(w));
         @SuppressWarnings("unchecked")
-        Map<String, Object> m = (Map<String, Object>) org.gongwen.testing.Json.parse(w.toString());
+        Map<String, Object> m = (Map<String, Object>) org.gongwen.internal.json.Json.parse(w.toString());
         assertEquals("关于\"引号\"的通知", m.get("title"));
         assertTrue(m.containsKey("absent") && m.get("absent") == null);
         assertEquals(42L, m.get("size"));

@@ -20,7 +20,7 @@ import org.gongwen.api.sign.SignatureProfile;
 import org.gongwen.internal.crypto.Digests;
 import org.gongwen.internal.trust.TrustValidator;
 import org.gongwen.testing.Fixtures;
-import org.gongwen.testing.Json;
+import org.gongwen.internal.json.Json;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.gongwen.api.ErrorCode;
 import org.gongwen.api.sign.SignatureProfile;
-import org.gongwen.testing.Json;
+import org.gongwen.internal.json.Json;
 
 /**
  * Loads every {@code *.json} vector file of a folder and checks each case against the format

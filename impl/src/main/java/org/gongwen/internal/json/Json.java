@@ -1,4 +1,4 @@
-package org.gongwen.testing;
+package org.gongwen.internal.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small, strict JSON reader for tests (attack vectors, the tool's JSON output; RFC 8259): objects become
+ * A small, strict JSON reader (RFC 8259), for the conformance vector index, the attack vectors and
+ * tests of the tool's JSON output: objects become
  * {@code LinkedHashMap<String, Object>}, arrays {@code List<Object>}, numbers {@code Long} or
  * {@code Double}, plus {@code String}, {@code Boolean} and {@code null}. Duplicate keys and
  * trailing content are errors, so a typo in a vector cannot silently change a case.
