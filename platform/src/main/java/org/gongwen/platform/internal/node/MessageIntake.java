@@ -146,13 +146,14 @@ public final class MessageIntake {
         }
     }
 
+    /**
+     * Stores a new message. The callers have answered duplicates already ({@link #submit} and
+     * {@link #relay}, before their other checks); a second request storing the same message at the
+     * same moment loses on the message's key and gets the first one's answer.
+     */
     private Answer store(PackageIntake.Intake in, List<OrgCode> handled, NodeId fromNode) throws Refusal {
         VerifiedPackage v = in.verified();
         Header h = v.envelope().header();
-        Optional<Answer> dup = duplicate(h, in.sha256());
-        if (dup.isPresent()) {
-            return dup.get();
-        }
         if (fromNode == null && Lifecycle.concernsOriginal(h.messageType())) {
             try {
                 core.db.inTransaction(c -> {
