@@ -51,6 +51,12 @@ public final class TrustPolicy {
         return new Builder();
     }
 
+    /** A builder holding this policy's values, for a changed copy (for example another validation time). */
+    public Builder toBuilder() {
+        return new Builder().trustAnchors(anchors).intermediates(intermediates).crls(crls).profiles(profiles)
+                .validationTime(validationTime).requireRevocationCheck(requireRevocationCheck);
+    }
+
     /** The trust anchors. */
     public List<X509Certificate> anchors() { return anchors; }
 

@@ -237,9 +237,7 @@ public final class HttpExchangeClient implements ExchangeClient {
             if (e.code().family() != org.gongwen.api.ErrorFamily.TRUST) {
                 throw e;
             }
-            TrustPolicy p = config.trust();
-            TrustPolicy then = TrustPolicy.builder().trustAnchors(p.anchors()).intermediates(p.intermediates()).crls(p.crls())
-                    .profiles(p.profiles()).requireRevocationCheck(p.requireRevocationCheck()).validationTime(receivedAt).build();
+            TrustPolicy then = config.trust().toBuilder().validationTime(receivedAt).build();
             PackageReader reader = new PackageReader(new TrustValidator(then), config.limits());
             return new ReceivedMessage(entry, packageFile,
                     new Download(http, reader, config.limits(), self, listener, entry, packageFile).verifyKept());
