@@ -229,23 +229,32 @@ public final class DevPki {
 
     /** Generates a key pair for a profile. */
     public static KeyPair generate(SignatureProfile profile) {
+        return generate(profile, RANDOM);
+    }
+
+    /**
+     * Generates a key pair for a profile from {@code random} (a seeded generator gives the same
+     * keys every time, as the conformance vectors need).
+     */
+    public static KeyPair generate(SignatureProfile profile, java.security.SecureRandom random) {
         try {
             KeyPairGenerator g;
             switch (profile) {
                 case SM2_SM3:
                     g = KeyPairGenerator.getInstance("EC", Providers.bc());
-                    g.initialize(new ECGenParameterSpec("sm2p256v1"), RANDOM);
+                    g.initialize(new ECGenParameterSpec("sm2p256v1"), random);
                     break;
                 case RSA_SHA256:
                     g = KeyPairGenerator.getInstance("RSA");
-                    g.initialize(2048, RANDOM);
+                    g.initialize(2048, random);
                     break;
                 case ECDSA_P256_SHA256:
                     g = KeyPairGenerator.getInstance("EC", Providers.bc());
-                    g.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+                    g.initialize(new ECGenParameterSpec("secp256r1"), random);
                     break;
                 case ED25519:
                     g = KeyPairGenerator.getInstance("Ed25519", Providers.bc());
+                    g.initialize(255, random);
                     break;
                 default:
                     throw new AssertionError(profile);

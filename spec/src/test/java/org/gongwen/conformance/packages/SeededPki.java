@@ -4,12 +4,10 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -33,6 +31,7 @@ import org.gongwen.api.id.OrgCode;
 import org.gongwen.api.sign.SignatureProfile;
 import org.gongwen.api.sign.SigningIdentity;
 import org.gongwen.internal.crypto.Providers;
+import org.gongwen.internal.keys.DevPki;
 import org.gongwen.testing.Fixtures;
 
 /**
@@ -106,33 +105,7 @@ final class SeededPki {
     }
 
     private KeyPair keys(String purpose) {
-        SecureRandom r = random("key/" + purpose);
-        try {
-            KeyPairGenerator g;
-            switch (profile) {
-                case SM2_SM3:
-                    g = KeyPairGenerator.getInstance("EC", Providers.bc());
-                    g.initialize(new ECGenParameterSpec("sm2p256v1"), r);
-                    break;
-                case RSA_SHA256:
-                    g = KeyPairGenerator.getInstance("RSA");
-                    g.initialize(2048, r);
-                    break;
-                case ECDSA_P256_SHA256:
-                    g = KeyPairGenerator.getInstance("EC", Providers.bc());
-                    g.initialize(new ECGenParameterSpec("secp256r1"), r);
-                    break;
-                case ED25519:
-                    g = KeyPairGenerator.getInstance("Ed25519", Providers.bc());
-                    g.initialize(255, r);
-                    break;
-                default:
-                    throw new AssertionError(profile);
-            }
-            return g.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate a " + profile + " key", e);
-        }
+        return DevPki.generate(profile, random("key/" + purpose));
     }
 
     private static X500Name caName(String name) {
